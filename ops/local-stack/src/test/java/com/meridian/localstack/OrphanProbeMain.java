@@ -1,0 +1,20 @@
+package com.meridian.localstack;
+
+/**
+ * Started as a child JVM by {@link OrphanCleanupIT}: starts the shared stack, prints the pids to watch, then
+ * waits to be killed.
+ */
+public final class OrphanProbeMain {
+
+    private OrphanProbeMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalStack stack = LocalStack.shared();
+        System.out.println("PG_PORT=" + stack.postgres().port());
+        System.out.println("POSTMASTER_PID=" + stack.postgres().postmasterPid());
+        System.out.println("BROKER_PID=" + stack.kafka().pid());
+        System.out.println("READY");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
