@@ -1,0 +1,127 @@
+package com.meridian.api.apikeys;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.meridian.tenancy.TenantDatabase;
+import com.meridian.tenancy.TenantId;
+
+/**
+ * Issues and verifies API keys of the form {@code mk_<prefix>.<secret>}.
+ *
+ * <p>Only HMAC-SHA-256(pepper, secret) is stored. The prefix is public and random; it finds the key row
+ * before the tenant is known, through the read-only {@code api_key_lookup_by_prefix} policy, which admits
+ * exactly the row named by the transaction-local {@code app.api_key_prefix} setting.
+ */
+@Service
+public class ApiKeys {
+
+    private static final Pattern KEY = Pattern.compile("(mk_[A-Za-z0-9]{20})\\.([A-Za-z0-9_-]{43})");
+    private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final SecureRandom random = new SecureRandom();
+    private final TenantDatabase tenants;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SecretKeySpec pepper;
+
+    public ApiKeys(TenantDatabase tenants, DataSource dataSource, PlatformTransactionManager transactionManager,
+                   ApiKeyProperties properties) {
+        this.tenants = tenants;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.pepper = new SecretKeySpec(properties.pepper().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** Creates a key for {@code tenant}; the returned plaintext is the only copy there will ever be. */
+    public IssuedApiKey issue(TenantId tenant, String name, ApiKeyRole role) {
+        String prefix = "mk_" + randomAlphanumeric(20);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+        UUID keyId = tenants.inTenant(tenant, db -> db.sql("""
+                        insert into api_keys (tenant_id, key_prefix, secret_hash, name, role)
+                        values (?, ?, ?, ?, ?) returning api_key_id""")
+                .params(tenant.value(), prefix, hash(secret), name, role.databaseValue())
+                .query(UUID.class).single());
+        return new IssuedApiKey(keyId, prefix, prefix + "." + secret, role);
+    }
+
+    /** The principal of a valid, unrevoked, unexpired key; empty for anything else. */
+    public Optional<ApiKeyPrincipal> authenticate(String presented) {
+        Matcher parts = presented == null ? null : KEY.matcher(presented);
+        if (parts == null || !parts.matches()) {
+            return Optional.empty();
+        }
+        Optional<StoredKey> stored = findByPrefix(parts.group(1));
+        byte[] presentedHash = hash(parts.group(2));
+        return stored.filter(key -> MessageDigest.isEqual(key.secretHash(), presentedHash))
+                .filter(StoredKey::usable)
+                .map(key -> recordUse(key, parts.group(1)));
+    }
+
+    private Optional<StoredKey> findByPrefix(String prefix) {
+        return transactions.execute(status -> {
+            jdbc.sql("select set_config('app.api_key_prefix', ?, true)").param(prefix).query(String.class).single();
+            return jdbc.sql("""
+                            select tenant_id, api_key_id, secret_hash, role,
+                                   revoked_at is null and (expires_at is null or expires_at > now()) as usable
+                            from api_keys where key_prefix = ?""")
+                    .param(prefix)
+                    .query((rs, n) -> new StoredKey(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+                            rs.getBytes(3), ApiKeyRole.fromDatabase(rs.getString(4)), rs.getBoolean(5)))
+                    .optional();
+        });
+    }
+
+    private ApiKeyPrincipal recordUse(StoredKey key, String prefix) {
+        // at most one write a minute per key: last-used time is for humans, not for every request
+        tenants.inTenantRun(key.tenant(), db -> db.sql("""
+                        update api_keys set last_used_at = now()
+                        where tenant_id = ? and api_key_id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
+                .params(key.tenant().value(), key.keyId()).update());
+        return new ApiKeyPrincipal(key.tenant(), key.keyId(), prefix, key.role());
+    }
+
+    private byte[] hash(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(pepper);
+            return mac.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private String randomAlphanumeric(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)]);
+        }
+        return text.toString();
+    }
+
+    private record StoredKey(TenantId tenant, UUID keyId, byte[] secretHash, ApiKeyRole role, boolean usable) {
+    }
+}
