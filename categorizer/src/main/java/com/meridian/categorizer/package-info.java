@@ -1,5 +1,6 @@
 /**
  * The categorization engine: the standard taxonomy and tenant categories, tenant rules applied first,
- * then the Deeplearning4j model with calibrated confidence; used by the stream and batch pipelines.
+ * then the Deeplearning4j model with calibrated confidence. {@link com.meridian.categorizer.TransactionCategorizer}
+ * is the public interface; everything under {@code internal} is hidden.
  */
 package com.meridian.categorizer;
