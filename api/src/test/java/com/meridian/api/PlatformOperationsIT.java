@@ -3,7 +3,6 @@ package com.meridian.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -15,17 +14,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
-import com.meridian.api.tenants.DemoTenant;
-import com.meridian.localstack.LocalStackTestConfiguration;
 import com.meridian.schemas.topics.Topic;
 import com.meridian.schemas.topics.Topics;
 
@@ -34,19 +26,8 @@ import com.meridian.schemas.topics.Topics;
  * include the database and Kafka, Prometheus metrics, API key authentication, and JSON logs that carry the
  * request id and the tenant.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(LocalStackTestConfiguration.class)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class PlatformOperationsIT {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DemoTenant demo;
+class PlatformOperationsIT extends ApiTestBase {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -108,13 +89,5 @@ class PlatformOperationsIT {
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-logs-1");
         assertThat(output.getOut()).containsPattern("\\{\"@timestamp\".*\"request_id\":\"req-logs-1\".*\\}");
         assertThat(output.getOut()).contains("\"tenant_id\":\"" + demo.tenant() + "\"");
-    }
-
-    private HttpResponse<String> get(String path, String apiKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

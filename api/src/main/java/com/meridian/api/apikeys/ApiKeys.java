@@ -5,7 +5,10 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -60,6 +63,52 @@ public class ApiKeys {
                 .params(tenant.value(), prefix, hash(secret), name, role.databaseValue())
                 .query(UUID.class).single());
         return new IssuedApiKey(keyId, prefix, prefix + "." + secret, role);
+    }
+
+    /** The tenant's keys, newest first; never their secrets. */
+    public List<ApiKeySummary> list(TenantId tenant) {
+        return tenants.inTenant(tenant, db -> db.sql("""
+                        select api_key_id, key_prefix, name, role, created_at, expires_at, revoked_at, last_used_at, replaced_by
+                        from api_keys order by created_at desc, api_key_id""")
+                .query((rs, n) -> new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        ApiKeyRole.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
+                .list());
+    }
+
+    /**
+     * Issues a successor with the same name and role; the old key keeps working for {@code grace}, so that
+     * clients can switch over without an outage.
+     */
+    public Optional<IssuedApiKey> rotate(TenantId tenant, UUID keyId, Duration grace) {
+        return tenants.inTenant(tenant, db -> live(db, keyId).map(old -> {
+            IssuedApiKey successor = issue(tenant, old.name(), old.role());
+            db.sql("""
+                    update api_keys set replaced_by = ?,
+                           expires_at = least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => ?))
+                    where api_key_id = ?""")
+                    .params(successor.keyId(), grace.toSeconds(), keyId).update();
+            return successor;
+        }));
+    }
+
+    /** Revokes the key at once; true if it was live. */
+    public boolean revoke(TenantId tenant, UUID keyId) {
+        return tenants.inTenant(tenant, db -> db.sql("update api_keys set revoked_at = now() where api_key_id = ? and revoked_at is null")
+                .param(keyId).update()) == 1;
+    }
+
+    private static Optional<ApiKeySummary> live(JdbcClient db, UUID keyId) {
+        return db.sql("""
+                        select api_key_id, key_prefix, name, role, created_at, expires_at, revoked_at, last_used_at, replaced_by
+                        from api_keys where api_key_id = ? and revoked_at is null and (expires_at is null or expires_at > now())""")
+                .param(keyId)
+                .query((rs, n) -> new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        ApiKeyRole.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
+                .optional();
     }
 
     /** The principal of a valid, unrevoked, unexpired key; empty for anything else. */

@@ -1,0 +1,9 @@
+package com.meridian.api.apikeys;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A key as listed to its tenant: everything but the secret, which is never stored. */
+public record ApiKeySummary(UUID keyId, String prefix, String name, ApiKeyRole role, OffsetDateTime createdAt,
+        OffsetDateTime expiresAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt, UUID replacedBy) {
+}

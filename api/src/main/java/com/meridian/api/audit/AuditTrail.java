@@ -1,0 +1,73 @@
+package com.meridian.api.audit;
+
+import java.util.Map;
+
+import org.slf4j.MDC;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import com.meridian.api.apikeys.ApiKeyPrincipal;
+import com.meridian.api.operations.RequestIdFilter;
+import com.meridian.tenancy.TenantDatabase;
+import com.meridian.tenancy.TenantId;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends critical actions to the tenant's audit log with the actor, the request id and the caller's
+ * address taken from the current request. The database assigns the sequence number and the hash chain
+ * (see V3), and the application role can only insert: an entry, once written, cannot be changed unseen.
+ *
+ * <p>Called inside the transaction of the action it records, so the action and its entry commit together.
+ */
+@Service
+public class AuditTrail {
+
+    private final TenantDatabase database;
+    private final JsonMapper json;
+
+    public AuditTrail(TenantDatabase database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    public void record(TenantId tenant, String action, String targetType, String targetId, Map<String, ?> details) {
+        Actor actor = currentActor();
+        database.inTenantRun(tenant, db -> db.sql("""
+                        insert into audit_log (tenant_id, actor_type, actor_id, action, target_type, target_id,
+                                               request_id, source_address, details)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::inet, ?::jsonb)""")
+                .params(tenant.value(), actor.type(), actor.id(), action, targetType, targetId,
+                        MDC.get(RequestIdFilter.REQUEST_ID), sourceAddress(), json.writeValueAsString(details))
+                .update());
+    }
+
+    /** The sequence number of the first entry that fails verification, or null when the chain is intact. */
+    public Long firstBrokenEntry(TenantId tenant) {
+        return database.inTenant(tenant, db -> db.sql("select audit_log_first_broken_seq()").query(Long.class).optional().orElse(null));
+    }
+
+    private static Actor currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal key) {
+            return new Actor("api_key", key.prefix());
+        }
+        if (authentication != null && authentication.isAuthenticated()) {
+            return new Actor("user", authentication.getName());
+        }
+        return new Actor("system", null);
+    }
+
+    private static String sourceAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return request.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+
+    private record Actor(String type, String id) {
+    }
+}
