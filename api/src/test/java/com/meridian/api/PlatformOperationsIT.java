@@ -63,7 +63,7 @@ class PlatformOperationsIT extends ApiTestBase {
         HttpResponse<String> tenant = get("/v1/tenant", demo.key().plaintext());
 
         assertThat(tenant.statusCode()).isEqualTo(200);
-        assertThat(tenant.body()).contains("\"slug\":\"demo\"", "\"plan\":\"starter\"", demo.tenant().toString());
+        assertThat(tenant.body()).contains("\"slug\":\"demo\"", "\"plan\":\"business\"", demo.tenant().toString());
     }
 
     @Test

@@ -11,6 +11,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.errors.ProblemWriter;
+import com.meridian.api.ratelimit.RateLimitFilter;
+import com.meridian.api.ratelimit.RateLimitProperties;
+import com.meridian.api.ratelimit.TenantRateLimiter;
 
 /**
  * Stateless API security: probes and metrics are open (they carry no tenant data), everything under
@@ -21,7 +24,8 @@ import com.meridian.api.errors.ProblemWriter;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, TenantRateLimiter limiter,
+            RateLimitProperties rateLimits) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         return http
                 .csrf(csrf -> csrf.disable())
@@ -36,6 +40,7 @@ public class SecurityConfiguration {
                         .frameOptions(frames -> frames.deny()))
                 .cors(cors -> cors.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, rateLimits, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v1/**").authenticated()

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,15 +32,19 @@ public class DemoTenant implements ApplicationRunner {
     private final TenantDatabase database;
     private volatile IssuedApiKey key;
 
-    public DemoTenant(Tenants tenants, ApiKeys apiKeys, TenantDatabase database) {
+    private final String plan;
+
+    public DemoTenant(Tenants tenants, ApiKeys apiKeys, TenantDatabase database,
+            @Value("${meridian.demo.plan:starter}") String plan) {
         this.tenants = tenants;
+        this.plan = plan;
         this.apiKeys = apiKeys;
         this.database = database;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        TenantId tenant = tenants.onboard(SLUG, "Demo GmbH", "owner@demo.example", "starter");
+        TenantId tenant = tenants.onboard(SLUG, "Demo GmbH", "owner@demo.example", plan);
         database.inTenantRun(tenant, db -> db.sql("""
                         insert into bank_accounts (tenant_id, account_id, name, iban, currency)
                         values (?, ?, 'Demo current account', 'DE89370400440532013000', 'EUR') on conflict do nothing""")

@@ -1,0 +1,69 @@
+package com.meridian.api.ratelimit;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.meridian.tenancy.TenantDatabase;
+import com.meridian.tenancy.TenantId;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+
+/**
+ * One token bucket per tenant, sized by its plan's requests per minute, kept in PostgreSQL so that every API
+ * instance draws from the same bucket. The plan's limit is cached per instance for a short while; a plan
+ * change therefore takes effect within {@link RateLimitProperties#planCacheTtl()}.
+ */
+@Component
+public class TenantRateLimiter {
+
+    private final ProxyManager<String> buckets;
+    private final TenantDatabase database;
+    private final Cache<TenantId, Long> limits;
+
+    public TenantRateLimiter(DataSource dataSource, TenantDatabase database, RateLimitProperties properties) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("api_rate_limit_buckets").idColumn("bucket_key").stateColumn("state")
+                .build();
+        this.database = database;
+        this.limits = Caffeine.newBuilder().expireAfterWrite(properties.planCacheTtl()).maximumSize(100_000).build();
+    }
+
+    /** Takes one token from the tenant's bucket. */
+    public Decision tryAcquire(TenantId tenant) {
+        long perMinute = limits.get(tenant, this::planLimit);
+        ConsumptionProbe probe = buckets.getProxy("tenant:" + tenant, () -> configuration(perMinute)).tryConsumeAndReturnRemaining(1);
+        return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(),
+                Duration.ofNanos(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
+    }
+
+    private long planLimit(TenantId tenant) {
+        return database.inTenant(tenant, db -> db.sql("""
+                        select p.api_requests_per_minute from subscriptions s join plans p on p.code = s.plan_code
+                        where s.status <> 'canceled'""")
+                .query(Long.class).optional().orElse(60L));
+    }
+
+    private static BucketConfiguration configuration(long perMinute) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build();
+    }
+
+    /**
+     * The outcome of one request against the bucket.
+     *
+     * @param retryAfter until a token is available again (when refused) or until the bucket is full (when allowed)
+     */
+    public record Decision(boolean allowed, long limit, long remaining, Duration retryAfter) {
+    }
+}
