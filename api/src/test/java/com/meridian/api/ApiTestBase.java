@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.meridian.api.tenants.DemoTenant;
 import com.meridian.localstack.LocalStackTestConfiguration;
@@ -32,6 +34,11 @@ public abstract class ApiTestBase {
     @LocalServerPort
     protected int port;
 
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + TestTokens.PUBLIC_KEY);
+    }
+
     @Autowired
     protected DemoTenant demo;
 
@@ -46,6 +53,11 @@ public abstract class ApiTestBase {
     protected HttpResponse<String> post(String path, String apiKey, String body) throws Exception {
         return send(request(path, apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected HttpResponse<String> put(String path, String apiKey, String body) throws Exception {
+        return send(request(path, apiKey).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     protected HttpResponse<String> delete(String path, String apiKey) throws Exception {

@@ -15,7 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import com.meridian.api.apikeys.ApiKeyRole;
+import com.meridian.api.security.Role;
 import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.tenants.Tenants;
 import com.meridian.tenancy.TenantId;
@@ -39,8 +39,8 @@ class RateLimitIT extends ApiTestBase {
 
     @Test
     void twoInstancesShareOneBucketPerTenant() throws Exception {
-        TenantId tenant = tenants.onboard("rate-" + UUID.randomUUID().toString().substring(0, 8), "Rate Ltd", "o@rate.example", "free");
-        String key = apiKeys.issue(tenant, "rate test", ApiKeyRole.VIEWER).plaintext();
+        TenantId tenant = tenants.onboard("rate-" + UUID.randomUUID().toString().substring(0, 8), "Rate Ltd", "o@rate.example", "free").tenant();
+        String key = apiKeys.issue(tenant, "rate test", Role.VIEWER).plaintext();
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             int[] ports = {port, Integer.parseInt(second.getEnvironment().getProperty("local.server.port"))};

@@ -1,5 +1,7 @@
 package com.meridian.api.apikeys;
 
+import com.meridian.api.security.Caller;
+import com.meridian.api.security.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +45,13 @@ public class ApiKeyController {
         this.audit = audit;
     }
 
-    public record CreateKey(@NotBlank @Size(max = 100) String name, @NotNull ApiKeyRole role) {
+    public record CreateKey(@NotBlank @Size(max = 100) String name, @NotNull Role role) {
     }
 
     @PostMapping("/v1/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    public IssuedApiKeyResponse create(@AuthenticationPrincipal ApiKeyPrincipal caller, @Valid @RequestBody CreateKey request) {
-        if (request.role() == ApiKeyRole.OWNER && caller.role() != ApiKeyRole.OWNER) {
+    public IssuedApiKeyResponse create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody CreateKey request) {
+        if (request.role() == Role.OWNER && caller.role() != Role.OWNER) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only an owner can create an owner key.");
         }
         IssuedApiKey key = apiKeys.issue(caller.tenant(), request.name(), request.role());
@@ -58,13 +60,13 @@ public class ApiKeyController {
     }
 
     @GetMapping("/v1/api-keys")
-    public List<ApiKeySummary> list(@AuthenticationPrincipal ApiKeyPrincipal caller) {
+    public List<ApiKeySummary> list(@AuthenticationPrincipal Caller caller) {
         return apiKeys.list(caller.tenant());
     }
 
     @PostMapping("/v1/api-keys/{keyId}/rotation")
     @ResponseStatus(HttpStatus.CREATED)
-    public IssuedApiKeyResponse rotate(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable UUID keyId) {
+    public IssuedApiKeyResponse rotate(@AuthenticationPrincipal Caller caller, @PathVariable UUID keyId) {
         IssuedApiKey successor = apiKeys.rotate(caller.tenant(), keyId, ROTATION_GRACE)
                 .orElseThrow(() -> ApiException.notFound("API key"));
         audit.record(caller.tenant(), "api_key.rotated", "api_key", keyId.toString(),
@@ -74,7 +76,7 @@ public class ApiKeyController {
 
     @DeleteMapping("/v1/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void revoke(@AuthenticationPrincipal ApiKeyPrincipal caller, @PathVariable UUID keyId) {
+    public void revoke(@AuthenticationPrincipal Caller caller, @PathVariable UUID keyId) {
         if (!apiKeys.revoke(caller.tenant(), keyId)) {
             throw ApiException.notFound("API key");
         }
@@ -82,7 +84,7 @@ public class ApiKeyController {
     }
 
     /** The one response that ever contains a key's secret. */
-    public record IssuedApiKeyResponse(UUID keyId, String prefix, String key, ApiKeyRole role) {
+    public record IssuedApiKeyResponse(UUID keyId, String prefix, String key, Role role) {
         static IssuedApiKeyResponse of(IssuedApiKey issued) {
             return new IssuedApiKeyResponse(issued.keyId(), issued.prefix(), issued.plaintext(), issued.role());
         }

@@ -1,5 +1,7 @@
 package com.meridian.api.apikeys;
 
+import com.meridian.api.security.Caller;
+import com.meridian.api.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -36,6 +38,9 @@ import com.meridian.tenancy.TenantId;
 @Service
 public class ApiKeys {
 
+    /** Every API key starts with this; OIDC tokens never do. */
+    public static final String PREFIX = "mk_";
+
     private static final Pattern KEY = Pattern.compile("(mk_[A-Za-z0-9]{20})\\.([A-Za-z0-9_-]{43})");
     private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -54,7 +59,7 @@ public class ApiKeys {
     }
 
     /** Creates a key for {@code tenant}; the returned plaintext is the only copy there will ever be. */
-    public IssuedApiKey issue(TenantId tenant, String name, ApiKeyRole role) {
+    public IssuedApiKey issue(TenantId tenant, String name, Role role) {
         String prefix = "mk_" + randomAlphanumeric(20);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         UUID keyId = tenants.inTenant(tenant, db -> db.sql("""
@@ -71,7 +76,7 @@ public class ApiKeys {
                         select api_key_id, key_prefix, name, role, created_at, expires_at, revoked_at, last_used_at, replaced_by
                         from api_keys order by created_at desc, api_key_id""")
                 .query((rs, n) -> new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        ApiKeyRole.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        Role.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
                         rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
                         rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
                 .list());
@@ -105,14 +110,14 @@ public class ApiKeys {
                         from api_keys where api_key_id = ? and revoked_at is null and (expires_at is null or expires_at > now())""")
                 .param(keyId)
                 .query((rs, n) -> new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        ApiKeyRole.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        Role.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
                         rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
                         rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
                 .optional();
     }
 
     /** The principal of a valid, unrevoked, unexpired key; empty for anything else. */
-    public Optional<ApiKeyPrincipal> authenticate(String presented) {
+    public Optional<Caller> authenticate(String presented) {
         Matcher parts = presented == null ? null : KEY.matcher(presented);
         if (parts == null || !parts.matches()) {
             return Optional.empty();
@@ -133,18 +138,18 @@ public class ApiKeys {
                             from api_keys where key_prefix = ?""")
                     .param(prefix)
                     .query((rs, n) -> new StoredKey(new TenantId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
-                            rs.getBytes(3), ApiKeyRole.fromDatabase(rs.getString(4)), rs.getBoolean(5)))
+                            rs.getBytes(3), Role.fromDatabase(rs.getString(4)), rs.getBoolean(5)))
                     .optional();
         });
     }
 
-    private ApiKeyPrincipal recordUse(StoredKey key, String prefix) {
+    private Caller recordUse(StoredKey key, String prefix) {
         // at most one write a minute per key: last-used time is for humans, not for every request
         tenants.inTenantRun(key.tenant(), db -> db.sql("""
                         update api_keys set last_used_at = now()
                         where tenant_id = ? and api_key_id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
                 .params(key.tenant().value(), key.keyId()).update());
-        return new ApiKeyPrincipal(key.tenant(), key.keyId(), prefix, key.role());
+        return Caller.apiKey(key.tenant(), key.role(), prefix);
     }
 
     private byte[] hash(String secret) {
@@ -171,6 +176,6 @@ public class ApiKeys {
         return text.toString();
     }
 
-    private record StoredKey(TenantId tenant, UUID keyId, byte[] secretHash, ApiKeyRole role, boolean usable) {
+    private record StoredKey(TenantId tenant, UUID keyId, byte[] secretHash, Role role, boolean usable) {
     }
 }

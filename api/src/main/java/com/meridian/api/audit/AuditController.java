@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.meridian.api.apikeys.ApiKeyPrincipal;
+import com.meridian.api.security.Caller;
 import com.meridian.tenancy.TenantDatabase;
 
 /** The tenant's audit log, for owners and admins: entries, and a verification of the hash chain. */
@@ -33,7 +33,7 @@ public class AuditController {
     }
 
     @GetMapping("/v1/audit")
-    public List<AuditEntry> entries(@AuthenticationPrincipal ApiKeyPrincipal caller,
+    public List<AuditEntry> entries(@AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "9223372036854775807") long before, @RequestParam(defaultValue = "100") int limit) {
         int pageSize = Math.max(1, Math.min(limit, 500));
         return database.inTenant(caller.tenant(), db -> db.sql("""
@@ -47,7 +47,7 @@ public class AuditController {
     }
 
     @GetMapping("/v1/audit/verification")
-    public ChainVerification verify(@AuthenticationPrincipal ApiKeyPrincipal caller) {
+    public ChainVerification verify(@AuthenticationPrincipal Caller caller) {
         Long broken = trail.firstBrokenEntry(caller.tenant());
         long entries = database.inTenant(caller.tenant(), db -> db.sql("select count(*) from audit_log").query(Long.class).single());
         return new ChainVerification(broken == null, broken, entries);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import com.meridian.api.apikeys.ApiKeyPrincipal;
+import com.meridian.api.security.Caller;
 import com.meridian.api.operations.RequestIdFilter;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -52,11 +52,8 @@ public class AuditTrail {
 
     private static Actor currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal key) {
-            return new Actor("api_key", key.prefix());
-        }
-        if (authentication != null && authentication.isAuthenticated()) {
-            return new Actor("user", authentication.getName());
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            return new Actor(caller.isPlatformOperator() ? "platform_operator" : caller.actorType(), caller.actorId());
         }
         return new Actor("system", null);
     }

@@ -12,6 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.meridian.api.errors.ErrorCode;
+import com.meridian.api.errors.ProblemResponses;
+import com.meridian.api.errors.ProblemWriter;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +35,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID = "request_id";
     public static final String TENANT_ID = "tenant_id";
 
+    private final ProblemWriter problems;
+
+    public RequestIdFilter(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -43,10 +53,23 @@ public class RequestIdFilter extends OncePerRequestFilter {
         long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            answerUnexpected(response, failure);
         } finally {
             logCompletion(request, response, started);
             MDC.remove(REQUEST_ID);
             MDC.remove(TENANT_ID);
+        }
+    }
+
+    // failures outside Spring MVC (in filters) would otherwise reach the container's error page
+    private void answerUnexpected(HttpServletResponse response, Exception failure) throws IOException {
+        log.error("unexpected failure", failure);
+        if (!response.isCommitted()) {
+            response.reset();
+            response.setHeader(HEADER, MDC.get(REQUEST_ID));
+            problems.write(response, ProblemResponses.of(ErrorCode.INTERNAL_ERROR,
+                    "Something went wrong on our side; quote the request id."));
         }
     }
 

@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.meridian.api.apikeys.ApiKeyPrincipal;
+import com.meridian.api.security.Caller;
 import com.meridian.api.errors.ErrorCode;
 import com.meridian.api.errors.ProblemResponses;
 import com.meridian.api.errors.ProblemWriter;
@@ -36,7 +36,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!enabled || authentication == null || !(authentication.getPrincipal() instanceof ApiKeyPrincipal caller)) {
+        if (!enabled || authentication == null || !(authentication.getPrincipal() instanceof Caller caller)
+                || caller.tenant() == null) {
             chain.doFilter(request, response);
             return;
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-import org.slf4j.MDC;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,9 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.meridian.api.apikeys.ApiKeyPrincipal;
+import com.meridian.api.security.Caller;
 import com.meridian.api.apikeys.ApiKeys;
-import com.meridian.api.operations.RequestIdFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,9 +20,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Authenticates {@code Authorization: Bearer mk_...} (or {@code X-Api-Key}) headers. A request without a
- * key passes through unauthenticated (the authorization rules decide); a request with a bad key is
- * answered 401 at once, so a typo is never mistaken for anonymous access.
+ * Authenticates {@code Authorization: Bearer mk_...} (or {@code X-Api-Key}) headers. Other bearer tokens are
+ * left to the OIDC resource server. A request without a key passes through unauthenticated (the authorization
+ * rules decide); a request with a bad key is answered 401 at once, so a typo is never mistaken for anonymous
+ * access.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -46,7 +45,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKeyPrincipal> principal = apiKeys.authenticate(presented.get());
+        Optional<Caller> principal = apiKeys.authenticate(presented.get());
         if (principal.isEmpty()) {
             entryPoint.commence(request, response, new BadCredentialsException("invalid, revoked or expired API key"));
             return;
@@ -55,16 +54,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void authenticate(ApiKeyPrincipal principal) {
-        var authority = new SimpleGrantedAuthority("ROLE_" + principal.role().name());
+    private static void authenticate(Caller principal) {
+        var authority = new SimpleGrantedAuthority(principal.role().authority());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(authority));
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        MDC.put(RequestIdFilter.TENANT_ID, principal.tenant().toString());
     }
 
     private static Optional<String> presentedKey(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.startsWith(BEARER)) {
+        if (authorization != null && authorization.startsWith(BEARER + ApiKeys.PREFIX)) {
             return Optional.of(authorization.substring(BEARER.length()).trim());
         }
         return Optional.ofNullable(request.getHeader("X-Api-Key"));

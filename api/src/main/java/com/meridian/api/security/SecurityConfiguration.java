@@ -1,23 +1,34 @@
 package com.meridian.api.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.errors.ProblemWriter;
 import com.meridian.api.ratelimit.RateLimitFilter;
 import com.meridian.api.ratelimit.RateLimitProperties;
 import com.meridian.api.ratelimit.TenantRateLimiter;
+import com.meridian.api.tenants.TenantStatusFilter;
+import com.meridian.api.tenants.Tenants;
 
 /**
- * Stateless API security: probes and metrics are open (they carry no tenant data), everything under
- * {@code /v1} needs an authenticated key.
+ * Stateless API security. Machines present API keys, people present OIDC access tokens (when an issuer is
+ * configured); both become a {@link Caller}. Probes and metrics are open (they carry no tenant data);
+ * {@code /v1/platform} is for platform operators only; the rest of {@code /v1} is for tenant callers, whose
+ * roles are checked per endpoint with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -25,26 +36,54 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, TenantRateLimiter limiter,
-            RateLimitProperties rateLimits) throws Exception {
+            RateLimitProperties rateLimits, Tenants tenants, ObjectProvider<JwtDecoder> jwtDecoder, OidcProperties oidc)
+            throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        return http
-                .csrf(csrf -> csrf.disable())
+        http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
+                .cors(cors -> cors.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .headers(headers -> headers
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()))
-                .cors(cors -> cors.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limiter, rateLimits, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new TenantStatusFilter(tenants, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, rateLimits, problems), TenantStatusFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/v1/**").authenticated()
-                        .anyRequest().denyAll())
-                .build();
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml").permitAll()
+                        .requestMatchers("/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.name())
+                        .requestMatchers("/v1/**").access(tenantCaller())
+                        .anyRequest().denyAll());
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server
+                    .bearerTokenResolver(tokensThatAreNotApiKeys())
+                    .authenticationEntryPoint(entryPoint)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallerConverter(oidc))));
+        }
+        return http.build();
+    }
+
+    /** Tenant endpoints need a caller that acts for a tenant; a platform operator acts on none directly. */
+    private static AuthorizationManager<RequestAuthorizationContext> tenantCaller() {
+        return (authentication, context) -> {
+            var current = authentication.get();
+            boolean allowed = current != null && current.isAuthenticated()
+                    && current.getPrincipal() instanceof Caller caller && caller.tenant() != null;
+            return new AuthorizationDecision(allowed);
+        };
+    }
+
+    private static BearerTokenResolver tokensThatAreNotApiKeys() {
+        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+        return request -> {
+            String token = standard.resolve(request);
+            return token == null || token.startsWith(ApiKeys.PREFIX) ? null : token;
+        };
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
-import com.meridian.api.apikeys.ApiKeyRole;
+import com.meridian.api.security.Role;
 import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.apikeys.IssuedApiKey;
 import com.meridian.tenancy.TenantDatabase;
@@ -44,12 +44,12 @@ public class DemoTenant implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        TenantId tenant = tenants.onboard(SLUG, "Demo GmbH", "owner@demo.example", plan);
+        TenantId tenant = tenants.onboard(SLUG, "Demo GmbH", "owner@demo.example", plan).tenant();
         database.inTenantRun(tenant, db -> db.sql("""
                         insert into bank_accounts (tenant_id, account_id, name, iban, currency)
                         values (?, ?, 'Demo current account', 'DE89370400440532013000', 'EUR') on conflict do nothing""")
                 .params(tenant.value(), UUID.nameUUIDFromBytes("demo-account".getBytes())).update());
-        key = apiKeys.issue(tenant, "local run", ApiKeyRole.OWNER);
+        key = apiKeys.issue(tenant, "local run", Role.OWNER);
         log.info("demo tenant {} ready with API key {}", tenant, key.prefix());
     }
 

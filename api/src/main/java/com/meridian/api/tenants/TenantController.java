@@ -4,7 +4,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.meridian.api.apikeys.ApiKeyPrincipal;
+import com.meridian.api.errors.ApiException;
+import com.meridian.api.security.Caller;
 
 /** The caller's own tenant. */
 @RestController
@@ -17,7 +18,7 @@ public class TenantController {
     }
 
     @GetMapping("/v1/tenant")
-    public TenantProfile current(@AuthenticationPrincipal ApiKeyPrincipal caller) {
-        return tenants.profile(caller.tenant());
+    public TenantProfile current(@AuthenticationPrincipal Caller caller) {
+        return tenants.profile(caller.tenant()).orElseThrow(() -> ApiException.notFound("tenant"));
     }
 }
