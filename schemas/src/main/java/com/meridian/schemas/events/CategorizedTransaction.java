@@ -52,7 +52,8 @@ public record CategorizedTransaction(
     public enum ConfidenceLevel {
         LOW,
         MEDIUM,
-        HIGH
+        HIGH,
+        VERY_HIGH
     }
 
     /** Who assigned the category. */

@@ -89,8 +89,9 @@ public final class EventSamples {
     }
 
     public static CategorizedTransaction categorizedByRule() {
+        // a rule decides with certainty: the categorizer gives it the top level, VERY_HIGH
         return new CategorizedTransaction(1, cardPayment(), "fp-3f9a0c", "food.bakery", BigDecimal.ONE,
-                ConfidenceLevel.HIGH, true, null, DecidedBy.RULE, "rule-17", Instant.parse("2025-02-01T08:15:31Z"));
+                ConfidenceLevel.VERY_HIGH, true, null, DecidedBy.RULE, "rule-17", Instant.parse("2025-02-01T08:15:31Z"));
     }
 
     public static UsageEvent usage(long quantity) {
