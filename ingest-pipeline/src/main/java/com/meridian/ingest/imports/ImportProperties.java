@@ -1,0 +1,26 @@
+package com.meridian.ingest.imports;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Statement imports ({@code meridian.imports.*}).
+ *
+ * @param chunkSize   entries parsed, categorized and staged per transaction
+ * @param skipLimit   rejected entries an import tolerates before it fails as a whole
+ * @param storageDir  where uploaded files are kept (a volume every worker can read); the JVM's temp dir by default
+ * @param maxUpload   the largest upload accepted
+ * @param mergeWorkMem PostgreSQL work_mem of the merge transaction (its sorts stay in memory up to this)
+ */
+@ConfigurationProperties("meridian.imports")
+public record ImportProperties(@DefaultValue("1000") int chunkSize, @DefaultValue("1000") long skipLimit,
+        Path storageDir, @DefaultValue("2GB") DataSize maxUpload,
+        @DefaultValue("256MB") DataSize mergeWorkMem) {
+
+    public ImportProperties {
+        storageDir = storageDir != null ? storageDir : Path.of(System.getProperty("java.io.tmpdir"), "meridian-imports");
+    }
+}
