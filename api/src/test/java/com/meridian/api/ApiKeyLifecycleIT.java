@@ -87,6 +87,16 @@ class ApiKeyLifecycleIT extends ApiTestBase {
     }
 
     @Test
+    void oversizedJsonBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+        String huge = "{\"name\":\"" + "x".repeat(6 * 1024 * 1024) + "\",\"role\":\"VIEWER\"}";
+
+        HttpResponse<String> refused = post("/v1/api-keys", ownerKey(), huge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(body(refused).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() throws Exception {
         HttpResponse<String> response = get("/v1/tenant", ownerKey());
 

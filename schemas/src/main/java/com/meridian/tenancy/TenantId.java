@@ -3,11 +3,13 @@ package com.meridian.tenancy;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The identity of a tenant. Every tenant-scoped operation takes one explicitly; there is no ambient
  * "current tenant" that could leak from one request or record into the next.
  */
-public record TenantId(UUID value) {
+public record TenantId(@JsonValue UUID value) {
 
     public TenantId {
         Objects.requireNonNull(value, "tenant id");

@@ -17,6 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
@@ -33,7 +36,8 @@ import com.meridian.tenancy.TenantId;
  *
  * <p>Only HMAC-SHA-256(pepper, secret) is stored. The prefix is public and random; it finds the key row
  * before the tenant is known, through the read-only {@code api_key_lookup_by_prefix} policy, which admits
- * exactly the row named by the transaction-local {@code app.api_key_prefix} setting.
+ * exactly the row named by the transaction-local {@code app.api_key_prefix} setting. Looked-up keys (and unknown
+ * prefixes) are cached per instance for {@link #CACHE_TTL}, so a busy client costs no database round trip.
  */
 @Service
 public class ApiKeys {
@@ -44,7 +48,12 @@ public class ApiKeys {
     private static final Pattern KEY = Pattern.compile("(mk_[A-Za-z0-9]{20})\\.([A-Za-z0-9_-]{43})");
     private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
+    /** How long an instance trusts a looked-up key; bounds how late a revocation reaches other instances. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
     private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Optional<StoredKey>> keysByPrefix = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
     private final TenantDatabase tenants;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -94,14 +103,18 @@ public class ApiKeys {
                            expires_at = least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => ?))
                     where api_key_id = ?""")
                     .params(successor.keyId(), grace.toSeconds(), keyId).update();
+            keysByPrefix.invalidate(old.prefix());
             return successor;
         }));
     }
 
-    /** Revokes the key at once; true if it was live. */
+    /** Revokes the key at once on this instance, within {@link #CACHE_TTL} on the others; true if it was live. */
     public boolean revoke(TenantId tenant, UUID keyId) {
-        return tenants.inTenant(tenant, db -> db.sql("update api_keys set revoked_at = now() where api_key_id = ? and revoked_at is null")
-                .param(keyId).update()) == 1;
+        Optional<String> prefix = tenants.inTenant(tenant, db -> db.sql(
+                        "update api_keys set revoked_at = now() where api_key_id = ? and revoked_at is null returning key_prefix")
+                .param(keyId).query(String.class).optional());
+        prefix.ifPresent(keysByPrefix::invalidate);
+        return prefix.isPresent();
     }
 
     private static Optional<ApiKeySummary> live(JdbcClient db, UUID keyId) {
@@ -122,11 +135,19 @@ public class ApiKeys {
         if (parts == null || !parts.matches()) {
             return Optional.empty();
         }
-        Optional<StoredKey> stored = findByPrefix(parts.group(1));
+        String prefix = parts.group(1);
+        Optional<StoredKey> stored = keysByPrefix.get(prefix, this::loadAndRecordUse);
         byte[] presentedHash = hash(parts.group(2));
         return stored.filter(key -> MessageDigest.isEqual(key.secretHash(), presentedHash))
                 .filter(StoredKey::usable)
-                .map(key -> recordUse(key, parts.group(1)));
+                .map(key -> Caller.apiKey(key.tenant(), key.role(), prefix));
+    }
+
+    // a cache miss is also the moment to note the key's use: last-used time is for humans, not for every request
+    private Optional<StoredKey> loadAndRecordUse(String prefix) {
+        Optional<StoredKey> stored = findByPrefix(prefix);
+        stored.filter(StoredKey::usable).ifPresent(this::recordUse);
+        return stored;
     }
 
     private Optional<StoredKey> findByPrefix(String prefix) {
@@ -143,13 +164,11 @@ public class ApiKeys {
         });
     }
 
-    private Caller recordUse(StoredKey key, String prefix) {
-        // at most one write a minute per key: last-used time is for humans, not for every request
+    private void recordUse(StoredKey key) {
         tenants.inTenantRun(key.tenant(), db -> db.sql("""
                         update api_keys set last_used_at = now()
                         where tenant_id = ? and api_key_id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
                 .params(key.tenant().value(), key.keyId()).update());
-        return Caller.apiKey(key.tenant(), key.role(), prefix);
     }
 
     private byte[] hash(String secret) {

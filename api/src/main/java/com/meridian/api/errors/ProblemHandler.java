@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +25,8 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import jakarta.validation.ConstraintViolationException;
+
 /**
  * The one place where failures become RFC 9457 problem documents with a stable {@code code}. Nothing
  * internal (stack traces, SQL, class names) reaches the caller; unexpected failures are logged with the
@@ -42,6 +45,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException failure) {
         return respond(ProblemResponses.of(ErrorCode.FORBIDDEN, "Your role does not allow this operation."));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException failure) {
+        List<Map<String, String>> errors = failure.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", lastNode(violation.getPropertyPath().toString()), "message", violation.getMessage()))
+                .toList();
+        return respond(ProblemResponses.invalid(errors));
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException failure) {
+        return respond(ProblemResponses.of(ErrorCode.CONFLICT, "A resource with the same identifying values already exists."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

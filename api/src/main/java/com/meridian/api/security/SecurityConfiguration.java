@@ -1,10 +1,13 @@
 package com.meridian.api.security;
 
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,7 +15,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -27,8 +29,9 @@ import com.meridian.api.tenants.Tenants;
 /**
  * Stateless API security. Machines present API keys, people present OIDC access tokens (when an issuer is
  * configured); both become a {@link Caller}. Probes and metrics are open (they carry no tenant data);
- * {@code /v1/platform} is for platform operators only; the rest of {@code /v1} is for tenant callers, whose
- * roles are checked per endpoint with {@code @PreAuthorize}.
+ * {@code /v1/platform} is for platform operators only; the rest of {@code /v1} is for tenant roles, as the rules
+ * below say. Roles are checked here, by URL, so that a forbidden caller learns nothing from validation errors;
+ * controllers repeat finer checks with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -56,8 +59,18 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml").permitAll()
+                        // the invitation token is the credential of someone who has no account yet
+                        .requestMatchers(HttpMethod.POST, "/v1/invitation-acceptances").permitAll()
                         .requestMatchers("/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.name())
-                        .requestMatchers("/v1/**").access(tenantCaller())
+                        // who may do what, decided before any request body is read (PermissionMatrixIT checks it)
+                        .requestMatchers(HttpMethod.POST, "/v1/feeds/**").hasAnyRole(roles(MANAGERS, Role.INTEGRATION))
+                        .requestMatchers(HttpMethod.GET, "/v1/jobs/**", "/v1/tenant").hasAnyRole(roles(READERS, Role.INTEGRATION))
+                        .requestMatchers("/v1/api-keys/**", "/v1/audit/**", "/v1/invitations/**").hasAnyRole(roles(MANAGERS))
+                        .requestMatchers(HttpMethod.POST, "/v1/imports", "/v1/exports", "/v1/exports/**")
+                                .hasAnyRole(roles(MANAGERS, Role.ANALYST))
+                        .requestMatchers(HttpMethod.DELETE, "/v1/exports/**").hasAnyRole(roles(MANAGERS, Role.ANALYST))
+                        .requestMatchers(HttpMethod.GET, "/v1/**").hasAnyRole(roles(READERS))
+                        .requestMatchers("/v1/**").hasAnyRole(roles(MANAGERS))
                         .anyRequest().denyAll());
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
@@ -69,14 +82,11 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Tenant endpoints need a caller that acts for a tenant; a platform operator acts on none directly. */
-    private static AuthorizationManager<RequestAuthorizationContext> tenantCaller() {
-        return (authentication, context) -> {
-            var current = authentication.get();
-            boolean allowed = current != null && current.isAuthenticated()
-                    && current.getPrincipal() instanceof Caller caller && caller.tenant() != null;
-            return new AuthorizationDecision(allowed);
-        };
+    private static final Set<Role> MANAGERS = EnumSet.of(Role.OWNER, Role.ADMIN);
+    private static final Set<Role> READERS = EnumSet.of(Role.OWNER, Role.ADMIN, Role.ANALYST, Role.VIEWER);
+
+    private static String[] roles(Set<Role> roles, Role... more) {
+        return Stream.concat(roles.stream(), Stream.of(more)).map(Role::name).toArray(String[]::new);
     }
 
     private static BearerTokenResolver tokensThatAreNotApiKeys() {

@@ -1,0 +1,82 @@
+package com.meridian.api.transactions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.meridian.api.errors.ApiException;
+import com.meridian.api.security.Caller;
+import com.meridian.categorizer.CategorizationInput;
+import com.meridian.categorizer.CategoryDecision;
+import com.meridian.categorizer.TransactionCategorizer;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** The tenant's categorized transactions: listing with filters and cursor paging, and one with its explanation. */
+@RestController
+@PreAuthorize("!hasRole('INTEGRATION')")
+public class TransactionController {
+
+    private final TransactionQueries queries;
+    private final TransactionCategorizer categorizer;
+
+    public TransactionController(TransactionQueries queries, TransactionCategorizer categorizer) {
+        this.queries = queries;
+        this.categorizer = categorizer;
+    }
+
+    @GetMapping("/v1/transactions")
+    public TransactionQueries.Page list(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID accountId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Size(max = 100) String category,
+            @RequestParam(required = false) BigDecimal minAmount,
+            @RequestParam(required = false) BigDecimal maxAmount,
+            @RequestParam(required = false) Boolean needsReview,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = "false") boolean includeRemoved,
+            @RequestParam(required = false) @Size(max = 200) String cursor,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        var filter = new TransactionFilter(accountId, from, to, category, minAmount, maxAmount, needsReview, q, includeRemoved);
+        return queries.list(caller.tenant(), filter, cursor, limit);
+    }
+
+    /** Why a transaction has its category: the rule that fired, or the model's decision and alternatives. */
+    public record Explanation(String decidedBy, UUID ruleId, String modelVersion, String explainedWithModelVersion,
+            List<CategoryDecision.Alternative> alternatives) {
+    }
+
+    public record TransactionDetail(TransactionView transaction, Explanation explanation) {
+    }
+
+    @GetMapping("/v1/transactions/{transactionId}")
+    public TransactionDetail one(@AuthenticationPrincipal Caller caller, @PathVariable UUID transactionId) {
+        TransactionView transaction = queries.one(caller.tenant(), transactionId)
+                .orElseThrow(() -> ApiException.notFound("transaction"));
+        return new TransactionDetail(transaction, explain(caller, transaction));
+    }
+
+    private Explanation explain(Caller caller, TransactionView transaction) {
+        if (!"model".equals(transaction.categorizedBy())) {
+            return new Explanation(transaction.categorizedBy(), transaction.categoryRuleId(), null, null, List.of());
+        }
+        // alternatives are not stored: the current model is asked again and says which version answered
+        CategoryDecision again = categorizer.categorize(caller.tenant(), List.of(new CategorizationInput(
+                transaction.accountId(), transaction.description(), transaction.merchantName(),
+                transaction.counterpartyName(), transaction.amount(), transaction.currency(), transaction.mcc(),
+                transaction.bankTransactionCode()))).get(0);
+        return new Explanation("model", null, transaction.modelVersion(), again.modelVersion(), again.alternatives());
+    }
+}
