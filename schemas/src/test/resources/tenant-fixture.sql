@@ -31,7 +31,15 @@ values ('${tenant}', '${tenant}', 'INV-${n}', '${tenant}', '2026-10-01T00:00:00Z
         'EUR', 49.0000, 49.0000, 'open');
 insert into invoice_lines (tenant_id, invoice_id, line_no, kind, description, quantity, unit_price, amount, currency)
 values ('${tenant}', '${tenant}', 1, 'plan', 'Starter plan', 1, 49.000000, 49.0000, 'EUR');
-insert into job_runs (tenant_id, job_type, status) values ('${tenant}', 'statement_import', 'completed');
+insert into job_runs (tenant_id, job_run_id, job_type, status) values ('${tenant}', '${tenant}', 'statement_import', 'completed');
+insert into import_staging (tenant_id, job_run_id, position, entry_ref, account_id, fingerprint, status, booking_date,
+                            amount, currency)
+values ('${tenant}', '${tenant}', 0, 'line 2', '${tenant}', 'fp-${n}', 'booked', '2026-11-20', -4.50, 'EUR');
+insert into csv_profiles (tenant_id, code, definition) values ('${tenant}', 'fixture-bank', '{"delimiter": ";"}');
+insert into export_schedules (tenant_id, schedule_id, name, cron, request, window_days, next_run_at)
+values ('${tenant}', '${tenant}', 'Monthly', '0 0 6 1 * *', '{"format": "PARQUET"}', 31, '2026-12-01T06:00:00Z');
+insert into exports (tenant_id, kind, format, compression, request, schedule_id)
+values ('${tenant}', 'transactions', 'parquet', 'zstd', '{"format": "PARQUET"}', '${tenant}');
 insert into dead_letters (tenant_id, source, origin, stage, reason_code, reason, payload)
 values ('${tenant}', 'feed', 'meridian.bank-feed.transactions.v1-0@42', 'validate', 'CURRENCY_UNKNOWN',
         'currency XYZ is not ISO 4217', '\x7b7d');

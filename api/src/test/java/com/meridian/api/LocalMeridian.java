@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.meridian.api.apikeys.IssuedApiKey;
+import com.meridian.api.exports.DemoExport;
+import com.meridian.api.feeds.DemoFeed;
 import com.meridian.api.tenants.DemoTenant;
 import com.meridian.localstack.LocalStackInitializer;
 
@@ -17,12 +19,14 @@ public final class LocalMeridian {
     private LocalMeridian() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         SpringApplication application = new SpringApplication(MeridianApplication.class);
         application.addInitializers(new LocalStackInitializer());
         application.setAdditionalProfiles("local");
         ConfigurableApplicationContext context = application.run(args);
         printWhereToLook(context);
+        DemoFeed.pushAndPrint(context);
+        DemoExport.writeAndPrint(context);
     }
 
     private static void printWhereToLook(ConfigurableApplicationContext context) {
