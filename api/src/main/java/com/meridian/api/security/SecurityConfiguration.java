@@ -69,6 +69,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/imports", "/v1/exports", "/v1/exports/**")
                                 .hasAnyRole(roles(MANAGERS, Role.ANALYST))
                         .requestMatchers(HttpMethod.DELETE, "/v1/exports/**").hasAnyRole(roles(MANAGERS, Role.ANALYST))
+                        .requestMatchers(HttpMethod.POST, "/v1/transactions/*/correction").hasAnyRole(roles(MANAGERS, Role.ANALYST))
                         .requestMatchers(HttpMethod.GET, "/v1/**").hasAnyRole(roles(READERS))
                         .requestMatchers("/v1/**").hasAnyRole(roles(MANAGERS))
                         .anyRequest().denyAll());

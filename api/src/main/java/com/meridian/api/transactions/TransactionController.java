@@ -1,39 +1,57 @@
 package com.meridian.api.transactions;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.meridian.api.audit.AuditTrail;
+import com.meridian.api.categories.RuleControllerSupport;
 import com.meridian.api.errors.ApiException;
 import com.meridian.api.security.Caller;
 import com.meridian.categorizer.CategorizationInput;
 import com.meridian.categorizer.CategoryDecision;
 import com.meridian.categorizer.TransactionCategorizer;
+import com.meridian.categorizer.corrections.CorrectionRecorder;
+import com.meridian.tenancy.TenantDatabase;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The tenant's categorized transactions: listing with filters and cursor paging, and one with its explanation. */
+/**
+ * The tenant's categorized transactions: listing with filters and cursor paging, one with its explanation, and
+ * a person's correction of its category.
+ */
 @RestController
-@PreAuthorize("!hasRole('INTEGRATION')")
 public class TransactionController {
 
     private final TransactionQueries queries;
     private final TransactionCategorizer categorizer;
+    private final CorrectionRecorder corrections;
+    private final TenantDatabase database;
+    private final AuditTrail audit;
 
-    public TransactionController(TransactionQueries queries, TransactionCategorizer categorizer) {
+    public TransactionController(TransactionQueries queries, TransactionCategorizer categorizer,
+            CorrectionRecorder corrections, TenantDatabase database, AuditTrail audit) {
         this.queries = queries;
         this.categorizer = categorizer;
+        this.corrections = corrections;
+        this.database = database;
+        this.audit = audit;
     }
 
     @GetMapping("/v1/transactions")
@@ -66,6 +84,29 @@ public class TransactionController {
         TransactionView transaction = queries.one(caller.tenant(), transactionId)
                 .orElseThrow(() -> ApiException.notFound("transaction"));
         return new TransactionDetail(transaction, explain(caller, transaction));
+    }
+
+    public record Correction(@NotBlank @Size(max = 64) String categoryCode) {
+    }
+
+    public record CorrectionResult(UUID correctionId, String merchantKey, UUID promotedRuleId, TransactionView transaction) {
+    }
+
+    /**
+     * A person's category for one transaction: stored with who and when, never overwritten by the model, and
+     * promoted to a rule once enough consistent corrections name the same merchant.
+     */
+    @PostMapping("/v1/transactions/{transactionId}/correction")
+    public CorrectionResult correct(@AuthenticationPrincipal Caller caller, @PathVariable UUID transactionId,
+            @Valid @RequestBody Correction correction) {
+        queries.one(caller.tenant(), transactionId).orElseThrow(() -> ApiException.notFound("transaction"));
+        database.inTenantRun(caller.tenant(), db -> RuleControllerSupport.requireKnownCategory(db, correction.categoryCode()));
+        UUID actor = UUID.nameUUIDFromBytes((caller.actorType() + ":" + caller.actorId()).getBytes(StandardCharsets.UTF_8));
+        CorrectionRecorder.Outcome outcome = corrections.record(caller.tenant(), transactionId, correction.categoryCode(), actor);
+        audit.record(caller.tenant(), "transaction.corrected", "transaction", transactionId.toString(),
+                Map.of("categoryCode", correction.categoryCode(), "promotedRule", outcome.promotedRuleId().map(UUID::toString).orElse("")));
+        return new CorrectionResult(outcome.correctionId(), outcome.merchantKey(), outcome.promotedRuleId().orElse(null),
+                queries.one(caller.tenant(), transactionId).orElseThrow());
     }
 
     private Explanation explain(Caller caller, TransactionView transaction) {
