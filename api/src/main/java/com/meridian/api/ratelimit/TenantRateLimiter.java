@@ -18,7 +18,8 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
- * One token bucket per tenant, sized by its plan's requests per minute, kept in PostgreSQL so that every API
+ * One token bucket per tenant, sized by its plan's requests per minute and refilled whole every minute (so
+ * {@code RateLimit-Reset} is exact), kept in PostgreSQL so that every API
  * instance draws from the same bucket. The plan's limit is cached per instance for a short while; a plan
  * change therefore takes effect within {@link RateLimitProperties#planCacheTtl()}.
  */
@@ -55,7 +56,7 @@ public class TenantRateLimiter {
 
     private static BucketConfiguration configuration(long perMinute) {
         return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
                 .build();
     }
 
