@@ -85,13 +85,15 @@ class StatementConformanceIT {
     private Outcome classify(ImportTestSupport support, TenantId tenant, Path file, UUID account, JobRunView view,
             List<RejectedEntry> rejects) throws IOException {
         String format = CORPUS.relativize(file).getName(0).toString();
+        long stored = support.count(tenant, "select count(*) from transactions where account_id = ?", account);
         if (!view.status().equals("completed")) {
             boolean explained = !rejects.isEmpty() && view.errorSummary() != null;
             String reason = rejects.isEmpty() ? String.valueOf(view.errorSummary())
                     : rejects.get(0).reasonCode() + " at " + rejects.get(0).entryRef() + ": " + rejects.get(0).reason();
-            return new Outcome(file, format, explained ? Verdict.REJECTED : Verdict.WRONG, reason);
+            // a rejected file leaves nothing behind, even when the reason shows up after entries were read
+            return stored > 0 ? new Outcome(file, format, Verdict.WRONG, "rejected, yet " + stored + " transactions stored: " + reason)
+                    : new Outcome(file, format, explained ? Verdict.REJECTED : Verdict.WRONG, reason);
         }
-        long stored = support.count(tenant, "select count(*) from transactions where account_id = ?", account);
         long unbalanced = support.count(tenant,
                 "select count(*) from dead_letters where job_run_id = ? and reason_code = 'BALANCE_MISMATCH'", view.jobRunId());
         String mismatch = mismatch(support, tenant, file, account, stored, view.itemsSkipped() - unbalanced, unbalanced);

@@ -22,6 +22,16 @@ import com.meridian.ingest.jobs.RejectedEntryException;
  * not matter. Every {@code STMTTRN} is an entry: {@code TRNAMT} is signed, {@code DTPOSTED} the booking date,
  * {@code FITID} the bank's id, {@code NAME}/{@code PAYEE} the counterparty and {@code MEMO} the description; the
  * currency is the transaction's, else the statement's {@code CURDEF}.
+ * <p>
+ * An investment statement ({@code INVSTMTRS}) is rejected as a whole: its {@code STMTTRN}s are the cash legs of
+ * trades and transfers inside a brokerage account ({@code INVBANKTRAN}), not bookings of a bank account, and
+ * importing them alone would show a partial, misleading account.
+ * <p>
+ * Balances are not checked, because nothing in OFX makes them checkable: a bank statement ({@code STMTRS},
+ * {@code CCSTMTRS}) gives {@code LEDGERBAL} (and {@code AVAILBAL}) as of {@code DTASOF} but no opening balance, and
+ * its {@code BANKTRANLIST} covers {@code DTSTART}-{@code DTEND}, which need not end at {@code DTASOF} nor start at
+ * the account's first booking. A ledger balance minus the listed transactions is just an unknown opening balance;
+ * any result would pass, so a check would only pretend ({@code BalanceCheck} needs both ends).
  */
 public final class OfxStatementParser implements StatementParser {
 
@@ -46,6 +56,11 @@ public final class OfxStatementParser implements StatementParser {
         String parent = null;
         for (String tag = nextTag(); tag != null; tag = nextTag()) {
             String name = tag.toUpperCase(Locale.ROOT);
+            if (name.equals("INVSTMTRS")) {
+                throw new UnreadableStatementException("OFX_INVESTMENT_STATEMENT", prefix + "investment statements are "
+                        + "not bank statements: the file holds an investment statement (INVSTMTRS), whose trades, "
+                        + "positions and cash movements are not imported", null);
+            }
             if (name.equals("STMTTRN")) {
                 StatementEntry previous = finish();
                 transaction = new HashMap<>();
