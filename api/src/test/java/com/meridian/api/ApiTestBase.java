@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +14,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.meridian.api.apikeys.ApiKeys;
+import com.meridian.api.security.Role;
 import com.meridian.api.tenants.DemoTenant;
+import com.meridian.api.tenants.Tenants;
+import com.meridian.tenancy.TenantId;
 import com.meridian.localstack.LocalStackTestConfiguration;
 
 import tools.jackson.databind.JsonNode;
@@ -42,8 +47,25 @@ public abstract class ApiTestBase {
     @Autowired
     protected DemoTenant demo;
 
+    @Autowired
+    private Tenants tenantOnboarding;
+
+    @Autowired
+    private ApiKeys apiKeyIssuer;
+
     protected String ownerKey() {
         return demo.key().plaintext();
+    }
+
+    /** A new tenant of its own for one test class, on a plan that does not throttle tests. */
+    protected TenantId newTenant(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return tenantOnboarding.onboard(slug, prefix, "owner@" + slug + ".example", "business").tenant();
+    }
+
+    /** A fresh API key of {@code role} for {@code tenant}. */
+    protected String keyFor(TenantId tenant, Role role) {
+        return apiKeyIssuer.issue(tenant, role.name().toLowerCase() + " key", role).plaintext();
     }
 
     protected HttpResponse<String> get(String path, String apiKey) throws Exception {

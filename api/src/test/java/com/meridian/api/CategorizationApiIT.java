@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.security.Role;
-import com.meridian.api.tenants.Tenants;
 import com.meridian.categorizer.CategorizationInput;
 import com.meridian.categorizer.TransactionCategorizer;
 import com.meridian.schemas.events.CategorizedTransaction.DecidedBy;
@@ -33,12 +31,6 @@ import tools.jackson.databind.JsonNode;
 class CategorizationApiIT extends ApiTestBase {
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
-    ApiKeys apiKeys;
-
-    @Autowired
     TenantDatabase database;
 
     @Autowired
@@ -52,11 +44,10 @@ class CategorizationApiIT extends ApiTestBase {
 
     @BeforeAll
     void twoTenants() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        tenantA = tenants.onboard("cat-a-" + suffix, "A", "a@a.example", "business").tenant();
-        tenantB = tenants.onboard("cat-b-" + suffix, "B", "b@b.example", "business").tenant();
-        keyA = apiKeys.issue(tenantA, "admin", Role.ADMIN).plaintext();
-        keyB = apiKeys.issue(tenantB, "admin", Role.ADMIN).plaintext();
+        tenantA = newTenant("cat-a");
+        tenantB = newTenant("cat-b");
+        keyA = keyFor(tenantA, Role.ADMIN);
+        keyB = keyFor(tenantB, Role.ADMIN);
         accountA = UUID.randomUUID();
         database.inTenantRun(tenantA, db -> db.sql("insert into bank_accounts (tenant_id, account_id, name, currency) values (?, ?, 'Main', 'USD')")
                 .params(tenantA.value(), accountA).update());

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.security.Role;
-import com.meridian.api.tenants.Tenants;
 import com.meridian.exports.ExportSchedules;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -36,12 +34,6 @@ class ExportsApiIT extends ApiTestBase {
     private static final int ROWS = 40;
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
-    ApiKeys apiKeys;
-
-    @Autowired
     TenantDatabase database;
 
     @Autowired
@@ -54,12 +46,10 @@ class ExportsApiIT extends ApiTestBase {
 
     @BeforeAll
     void twoTenantsOneWithTransactions() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        tenantA = tenants.onboard("exp-a-" + suffix, "A", "a@a.example", "business").tenant();
-        TenantId tenantB = tenants.onboard("exp-b-" + suffix, "B", "b@b.example", "business").tenant();
-        analystA = apiKeys.issue(tenantA, "analyst", Role.ANALYST).plaintext();
-        ownerA = apiKeys.issue(tenantA, "owner", Role.OWNER).plaintext();
-        analystB = apiKeys.issue(tenantB, "analyst", Role.ANALYST).plaintext();
+        tenantA = newTenant("exp-a");
+        analystA = keyFor(tenantA, Role.ANALYST);
+        ownerA = keyFor(tenantA, Role.OWNER);
+        analystB = keyFor(newTenant("exp-b"), Role.ANALYST);
         UUID account = UUID.randomUUID();
         database.inTenantRun(tenantA, db -> {
             db.sql("insert into bank_accounts (tenant_id, account_id, name, currency) values (?, ?, 'Main', 'EUR')")

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.security.Role;
-import com.meridian.api.tenants.Tenants;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
@@ -32,12 +30,6 @@ import tools.jackson.databind.JsonNode;
 class FeedPushIT extends ApiTestBase {
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
-    ApiKeys apiKeys;
-
-    @Autowired
     TenantDatabase database;
 
     private TenantId tenant;
@@ -48,12 +40,10 @@ class FeedPushIT extends ApiTestBase {
 
     @BeforeAll
     void tenantWithAnAccount() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        tenant = tenants.onboard("feed-a-" + suffix, "Feed A", "a@feed.example", "business").tenant();
-        TenantId other = tenants.onboard("feed-b-" + suffix, "Feed B", "b@feed.example", "business").tenant();
-        integrationKey = apiKeys.issue(tenant, "bank feed", Role.INTEGRATION).plaintext();
-        viewerKey = apiKeys.issue(tenant, "viewer", Role.VIEWER).plaintext();
-        otherTenantKey = apiKeys.issue(other, "bank feed", Role.INTEGRATION).plaintext();
+        tenant = newTenant("feed-a");
+        integrationKey = keyFor(tenant, Role.INTEGRATION);
+        viewerKey = keyFor(tenant, Role.VIEWER);
+        otherTenantKey = keyFor(newTenant("feed-b"), Role.INTEGRATION);
         account = database.inTenant(tenant, db -> db.sql("""
                         insert into bank_accounts (tenant_id, name, iban, currency, external_ref)
                         values (?, 'Main', 'DE89370400440532013000', 'EUR', 'plaid-acc-1') returning account_id""")

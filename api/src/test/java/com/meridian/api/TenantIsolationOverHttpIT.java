@@ -21,9 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.security.Role;
-import com.meridian.api.tenants.Tenants;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
@@ -49,12 +47,6 @@ class TenantIsolationOverHttpIT extends ApiTestBase {
     RequestMappingHandlerMapping mappings;
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
-    ApiKeys apiKeys;
-
-    @Autowired
     TenantDatabase database;
 
     private String ownerA;
@@ -63,11 +55,9 @@ class TenantIsolationOverHttpIT extends ApiTestBase {
 
     @BeforeAll
     void tenantAWithOneOfEverything() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        TenantId a = tenants.onboard("iso-a-" + suffix, "A", "a@a.example", "business").tenant();
-        TenantId b = tenants.onboard("iso-b-" + suffix, "B", "b@b.example", "business").tenant();
-        ownerA = apiKeys.issue(a, "owner", Role.OWNER).plaintext();
-        ownerB = apiKeys.issue(b, "owner", Role.OWNER).plaintext();
+        TenantId a = newTenant("iso-a");
+        ownerA = keyFor(a, Role.OWNER);
+        ownerB = keyFor(newTenant("iso-b"), Role.OWNER);
 
         String account = body(post("/v1/accounts", ownerA, "{\"name\":\"Main\",\"currency\":\"EUR\"}")).get("accountId").asString();
         UUID transaction = UUID.randomUUID();

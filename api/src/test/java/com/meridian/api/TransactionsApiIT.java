@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.security.Role;
-import com.meridian.api.tenants.Tenants;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
@@ -33,12 +31,6 @@ class TransactionsApiIT extends ApiTestBase {
     private static final int ROWS = 250;
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
-    ApiKeys apiKeys;
-
-    @Autowired
     TenantDatabase database;
 
     private TenantId tenantA;
@@ -49,11 +41,9 @@ class TransactionsApiIT extends ApiTestBase {
 
     @BeforeAll
     void twoTenantsWithTransactions() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        tenantA = tenants.onboard("tx-a-" + suffix, "A", "a@a.example", "business").tenant();
-        TenantId tenantB = tenants.onboard("tx-b-" + suffix, "B", "b@b.example", "business").tenant();
-        keyA = apiKeys.issue(tenantA, "reader", Role.ANALYST).plaintext();
-        keyB = apiKeys.issue(tenantB, "reader", Role.ANALYST).plaintext();
+        tenantA = newTenant("tx-a");
+        keyA = keyFor(tenantA, Role.ANALYST);
+        keyB = keyFor(newTenant("tx-b"), Role.ANALYST);
         accountA = UUID.randomUUID();
         ruleA = UUID.randomUUID();
         database.inTenantRun(tenantA, db -> {
