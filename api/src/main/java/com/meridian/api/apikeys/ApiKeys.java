@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -50,10 +50,13 @@ public class ApiKeys {
 
     /** How long an instance trusts a looked-up key; bounds how late a revocation reaches other instances. */
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
+    /** A busy key is re-read in the background this often, so no request waits for the database on expiry. */
+    private static final Duration CACHE_REFRESH = Duration.ofSeconds(5);
 
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, Optional<StoredKey>> keysByPrefix = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
+    private final LoadingCache<String, Optional<StoredKey>> keysByPrefix = Caffeine.newBuilder()
+            .refreshAfterWrite(CACHE_REFRESH).expireAfterWrite(CACHE_TTL).maximumSize(100_000)
+            .build(this::loadAndRecordUse);
     private final TenantDatabase tenants;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -136,7 +139,7 @@ public class ApiKeys {
             return Optional.empty();
         }
         String prefix = parts.group(1);
-        Optional<StoredKey> stored = keysByPrefix.get(prefix, this::loadAndRecordUse);
+        Optional<StoredKey> stored = keysByPrefix.get(prefix);
         byte[] presentedHash = hash(parts.group(2));
         return stored.filter(key -> MessageDigest.isEqual(key.secretHash(), presentedHash))
                 .filter(StoredKey::usable)

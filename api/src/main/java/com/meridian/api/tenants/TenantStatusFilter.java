@@ -46,8 +46,12 @@ public class TenantStatusFilter extends OncePerRequestFilter {
             return;
         }
         MDC.put(RequestIdFilter.TENANT_ID, caller.tenant().toString());
+        if (READS.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
         Tenants.TenantStatus status = tenants.status(caller.tenant());
-        if (status.suspended() && !READS.contains(request.getMethod())) {
+        if (status.suspended()) {
             ApiException refusal = new ApiException(ErrorCode.TENANT_SUSPENDED,
                     "This tenant is suspended (" + status.reason() + "); its data is kept and can be read, "
                             + "but nothing can be added or changed until it is reactivated.");

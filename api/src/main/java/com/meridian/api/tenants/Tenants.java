@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -26,11 +26,13 @@ public class Tenants {
     static final Duration STATUS_CACHE_TTL = Duration.ofSeconds(10);
 
     private final TenantDatabase database;
-    private final Cache<TenantId, TenantStatus> statuses = Caffeine.newBuilder()
-            .expireAfterWrite(STATUS_CACHE_TTL).maximumSize(100_000).build();
+    // refreshed in the background before it expires, so a busy tenant's requests never queue behind a reload
+    private final LoadingCache<TenantId, TenantStatus> statuses;
 
     public Tenants(TenantDatabase database) {
         this.database = database;
+        this.statuses = Caffeine.newBuilder().refreshAfterWrite(STATUS_CACHE_TTL.dividedBy(2))
+                .expireAfterWrite(STATUS_CACHE_TTL).maximumSize(100_000).build(this::readStatus);
     }
 
     /** Whether a tenant may write, and why not. */
@@ -75,7 +77,7 @@ public class Tenants {
     }
 
     public TenantStatus status(TenantId tenant) {
-        return statuses.get(tenant, this::readStatus);
+        return statuses.get(tenant);
     }
 
     /** Suspends the tenant; false when it does not exist. */
