@@ -1,5 +1,6 @@
 package com.meridian.api.categories;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.meridian.api.audit.AuditTrail;
 import com.meridian.api.errors.ApiException;
 import com.meridian.api.errors.ErrorCode;
 import com.meridian.api.security.Caller;
 import com.meridian.tenancy.TenantDatabase;
+import com.meridian.tenancy.TenantId;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +35,10 @@ public class CategoryController {
 
     private final TenantDatabase database;
     private final AuditTrail audit;
+    // read on every screen that shows a category, changed rarely: cached per tenant, dropped at once on this
+    // instance when the tenant adds one, within the expiry on the others
+    private final Cache<TenantId, List<Category>> categoriesByTenant = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
 
     public CategoryController(TenantDatabase database, AuditTrail audit) {
         this.database = database;
@@ -47,7 +55,11 @@ public class CategoryController {
 
     @GetMapping("/v1/categories")
     public List<Category> list(@AuthenticationPrincipal Caller caller) {
-        return database.inTenant(caller.tenant(), db -> db.sql("""
+        return categoriesByTenant.get(caller.tenant(), this::read);
+    }
+
+    private List<Category> read(TenantId tenant) {
+        return database.inTenant(tenant, db -> db.sql("""
                         select code, description, primary_code, code, false from standard_categories
                         union all
                         select c.code, c.name, s.primary_code, c.standard_code, true
@@ -71,6 +83,7 @@ public class CategoryController {
                     .params(caller.tenant().value(), request.code(), request.name(), request.standardCode()).update();
             return new Category(request.code(), request.name(), primary, request.standardCode(), true);
         });
+        categoriesByTenant.invalidate(caller.tenant());
         audit.record(caller.tenant(), "category.created", "category", request.code(), Map.of("standardCode", request.standardCode()));
         return created;
     }
