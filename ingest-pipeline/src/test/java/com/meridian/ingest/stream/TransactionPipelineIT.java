@@ -52,7 +52,8 @@ import com.meridian.tenancy.TenantId;
  */
 class TransactionPipelineIT {
 
-    private static final Duration SETTLE = Duration.ofSeconds(60);
+    // a stream thread fenced during a broker restart rejoins and restores before it catches up: give it time
+    private static final Duration SETTLE = Duration.ofSeconds(120);
 
     private static LocalStack stack;
     private static PipelineDatabase database;
