@@ -7,6 +7,8 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -84,13 +86,8 @@ public class ApiKeys {
 
     /** The tenant's keys, newest first; never their secrets. */
     public List<ApiKeySummary> list(TenantId tenant) {
-        return tenants.inTenant(tenant, db -> db.sql("""
-                        select api_key_id, key_prefix, name, role, created_at, expires_at, revoked_at, last_used_at, replaced_by
-                        from api_keys order by created_at desc, api_key_id""")
-                .query((rs, n) -> new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Role.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
-                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
-                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
+        return tenants.inTenant(tenant, db -> db.sql(SUMMARY + " order by created_at desc, api_key_id")
+                .query(ApiKeys::summary)
                 .list());
     }
 
@@ -121,14 +118,9 @@ public class ApiKeys {
     }
 
     private static Optional<ApiKeySummary> live(JdbcClient db, UUID keyId) {
-        return db.sql("""
-                        select api_key_id, key_prefix, name, role, created_at, expires_at, revoked_at, last_used_at, replaced_by
-                        from api_keys where api_key_id = ? and revoked_at is null and (expires_at is null or expires_at > now())""")
+        return db.sql(SUMMARY + " where api_key_id = ? and revoked_at is null and (expires_at is null or expires_at > now())")
                 .param(keyId)
-                .query((rs, n) -> new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Role.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
-                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
-                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class)))
+                .query(ApiKeys::summary)
                 .optional();
     }
 
@@ -196,6 +188,17 @@ public class ApiKeys {
             text.append(ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)]);
         }
         return text.toString();
+    }
+
+    private static final String SUMMARY = """
+            select api_key_id, key_prefix, name, role, created_at, expires_at, revoked_at, last_used_at, replaced_by
+            from api_keys""";
+
+    private static ApiKeySummary summary(ResultSet rs, int row) throws SQLException {
+        return new ApiKeySummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                Role.fromDatabase(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class));
     }
 
     private record StoredKey(TenantId tenant, UUID keyId, byte[] secretHash, Role role, boolean usable) {
