@@ -94,7 +94,8 @@ final class RestartableBroker implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             while (true) {
                 try {
-                    if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().isEmpty()) {
+                    if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().isEmpty()
+                            && everyPartitionHasALeader(admin)) {
                         return;
                     }
                 } catch (ExecutionException notYet) {
@@ -103,6 +104,14 @@ final class RestartableBroker implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** After a restart the broker answers before it leads its partitions again; producing then races leadership. */
+    private static boolean everyPartitionHasALeader(Admin admin) throws ExecutionException, InterruptedException {
+        var topics = admin.listTopics().names().get();
+        return admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream())
+                .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
     }
 
     private void check(long deadline) {
