@@ -15,6 +15,7 @@ import com.meridian.categorizer.CategoryDecision.Alternative;
 import com.meridian.categorizer.ConfidenceLevels;
 import com.meridian.categorizer.TransactionCategorizer;
 import com.meridian.categorizer.model.CategoryModel;
+import com.meridian.categorizer.model.Familiarity;
 import com.meridian.categorizer.model.ModelRegistry;
 import com.meridian.categorizer.normalize.DescriptorNormalizer;
 import com.meridian.categorizer.normalize.NormalizedDescriptor;
@@ -22,6 +23,7 @@ import com.meridian.categorizer.rules.CategoryRule;
 import com.meridian.categorizer.rules.RuleBook;
 import com.meridian.categorizer.taxonomy.BankTransactionCodes;
 import com.meridian.categorizer.taxonomy.BankTransactionCodes.CodeRule;
+import com.meridian.categorizer.taxonomy.IncomeKinds;
 import com.meridian.categorizer.taxonomy.MccCategories;
 import com.meridian.schemas.events.CategorizedTransaction.ConfidenceLevel;
 import com.meridian.schemas.events.CategorizedTransaction.DecidedBy;
@@ -31,7 +33,7 @@ import com.meridian.tenancy.TenantId;
  * The categorizer: the tenant's first matching rule decides with certainty, then a built-in rule on the bank's
  * transaction code ({@link BankTransactionCodes}); otherwise the model decides with its
  * calibrated probability, refined by the merchant category code when the MCC names a more specific category of
- * the same family, and explains itself with its runner-up categories.
+ * the same family (and income that names pay to wages), and explains itself with its runner-up categories.
  */
 public final class RulesThenModelCategorizer implements TransactionCategorizer {
 
@@ -89,10 +91,12 @@ public final class RulesThenModelCategorizer implements TransactionCategorizer {
         if (descriptor.tokens().isEmpty()) {
             return withoutText(model, input);
         }
-        double[] p = model.probabilities(model.features(descriptor, input.amount()), scratch);
+        double[] p = model.probabilities(model.features(descriptor, input.amount()), model.familiarity(descriptor),
+                scratch);
         int[] ranked = ranked(p, alternatives + 1);
         BigDecimal confidence = ConfidenceLevels.decimal(p[ranked[0]]);
-        String code = MccCategories.refine(model.code(ranked[0], input.amount()), input.mcc());
+        String code = IncomeKinds.refine(MccCategories.refine(model.code(ranked[0], input.amount()), input.mcc()),
+                descriptor.tokens());
         List<Alternative> runnersUp = new ArrayList<>(ranked.length - 1);
         for (int i = 1; i < ranked.length; i++) {
             runnersUp.add(new Alternative(model.code(ranked[i], input.amount()), ConfidenceLevels.decimal(p[ranked[i]])));
@@ -111,7 +115,8 @@ public final class RulesThenModelCategorizer implements TransactionCategorizer {
      * says so: the MCC's category if there is one, else the model's guess, at the uniform prior, for review.
      */
     private CategoryDecision withoutText(CategoryModel model, CategorizationInput input) {
-        double[] p = model.probabilities(model.features(normalizer.normalize(""), input.amount()), model.newScratch());
+        double[] p = model.probabilities(model.features(normalizer.normalize(""), input.amount()),
+                Familiarity.UNFAMILIAR, model.newScratch());
         String guess = model.code(ranked(p, 1)[0], input.amount());
         String code = MccCategories.category(input.mcc()).orElse(guess);
         BigDecimal prior = ConfidenceLevels.decimal(1.0 / model.labelCount());

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import com.meridian.categorizer.model.internal.FeatureHasher;
 import com.meridian.categorizer.model.internal.MlpWeights;
 import com.meridian.categorizer.model.internal.SparseVector;
+import com.meridian.categorizer.model.internal.Vocabulary;
 import com.meridian.categorizer.normalize.NormalizedDescriptor;
 import com.meridian.categorizer.taxonomy.LabelMapping;
 
@@ -26,12 +27,19 @@ public final class CategoryModel {
 
     private final ModelMetadata metadata;
     private final MlpWeights weights;
+    private final Vocabulary vocabulary;
     private final FeatureHasher hasher;
+    private final double[] temperatures;
 
-    private CategoryModel(ModelMetadata metadata, MlpWeights weights) {
+    private CategoryModel(ModelMetadata metadata, MlpWeights weights, Vocabulary vocabulary) {
         this.metadata = metadata;
         this.weights = weights;
+        this.vocabulary = vocabulary;
         this.hasher = new FeatureHasher(metadata.dimensions());
+        this.temperatures = new double[Familiarity.values().length];
+        for (Familiarity f : Familiarity.values()) {
+            temperatures[f.ordinal()] = metadata.temperature(f);
+        }
     }
 
     /** Loads a model, refusing weights whose digest or shape differs from what the metadata promises. */
@@ -42,11 +50,16 @@ public final class CategoryModel {
                     + metadata.version() + " (" + metadata.weightsDigest() + ")");
         }
         try {
-            MlpWeights weights = MlpWeights.read(new ByteArrayInputStream(weightsFile));
+            ByteArrayInputStream in = new ByteArrayInputStream(weightsFile);
+            MlpWeights weights = MlpWeights.read(in);
             if (weights.inputs() != metadata.dimensions() || weights.classes() != metadata.labels().size()) {
                 throw new IllegalArgumentException("weights shape does not match metadata of " + metadata.version());
             }
-            return new CategoryModel(metadata, weights);
+            if (in.available() == 0) {
+                throw new IllegalArgumentException("model " + metadata.version()
+                        + " has no vocabulary after its weights (made before familiarity existed): retrain it");
+            }
+            return new CategoryModel(metadata, weights, Vocabulary.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,11 +87,27 @@ public final class CategoryModel {
         return hasher.features(descriptor, amount);
     }
 
-    /** Calibrated probabilities per label for one transaction; reuse {@code scratch} across calls of one thread. */
-    public double[] probabilities(SparseVector features, Scratch scratch) {
+    /** How much of the descriptor's text the model knows from training. */
+    public Familiarity familiarity(NormalizedDescriptor descriptor) {
+        int known = 0;
+        for (String token : descriptor.tokens()) {
+            known += vocabulary.contains(token) ? 1 : 0;
+        }
+        if (known == descriptor.tokens().size() && known > 0) {
+            return Familiarity.FAMILIAR;
+        }
+        boolean brand = descriptor.signals().stream().anyMatch(s -> s.startsWith("brand:"));
+        return known > 0 || brand ? Familiarity.PARTLY : Familiarity.UNFAMILIAR;
+    }
+
+    /**
+     * Calibrated probabilities per label for one transaction, with the temperature of its text's familiarity;
+     * reuse {@code scratch} across calls of one thread.
+     */
+    public double[] probabilities(SparseVector features, Familiarity familiarity, Scratch scratch) {
         double[] logits = scratch.logits;
         weights.logits(features, scratch.hidden, logits);
-        return softmax(logits, metadata.temperature(), new double[logits.length]);
+        return softmax(logits, temperatures[familiarity.ordinal()], new double[logits.length]);
     }
 
     /** Uncalibrated logits (temperature 1), for calibration and the DL4J equivalence check. */

@@ -27,17 +27,23 @@ public final class DescriptorNormalizer {
 
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPA_TAG = Pattern.compile(
-            "\\b(eref|mref|cred|kref|abwa|abwe|iban|bic|pref|coam|oamt|debt|ultc|ultd|purp)\\+\\S*");
+            "\\b(eref|mref|cred|kref|iban|bic|pref|coam|oamt|debt|purp)\\+\\S*");
     private static final Pattern SEPA_LABEL = Pattern.compile("\\b(?:end-to-end-ref\\.?|mandatsref\\.?|"
             + "mandat|glaubiger-id|kenmerk|machtiging|incassant id|ref|ics|rum|iban|bic|transactie|"
-            + "referenz|kundenreferenz)\\s*:\\s*\\S+");
+            + "referenz|kundenreferenz|incassant|nr)\\s*:\\s*\\S+");
+    /** Labels whose value is the text worth reading (purpose, payer or ultimate party's name): only the label goes. */
     private static final Pattern FIELD_LABEL = Pattern.compile(
-            "\\b(svwz\\+|verwendungszweck:?|omschrijving:|naam:|name:|libelle:|motif:|de:|a:|pour:)");
+            "\\b(svwz\\+|abwa\\+|abwe\\+|ultc\\+|ultd\\+|verwendungszweck:?|omschrijving:|naam:|name:|libelle:|"
+            + "motif:|de:|a:|pour:)");
+    /** French structured transfer fields ({@code VIR SEPA RECU /DE ACME /MOTIF PAIE /REF 123}). */
+    private static final Pattern SLASH_LABEL = Pattern.compile("(?:^|\\s)/(?:de|motif|lib|bnf|ben|pour)\\b");
+    private static final Pattern SLASH_REFERENCE = Pattern.compile(
+            "(?:^|\\s)/(?:ref|id|iid|date|rum|ics|eref|nbe|frais)\\b\\s*\\S*");
     private static final Pattern IBAN = Pattern.compile("\\b[a-z]{2}[0-9]{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\\b");
     private static final Pattern CARD = Pattern.compile(
             "\\b(?:[0-9][ -]?){12,18}[0-9]\\b|(?:x{2,}|\\*{2,}|#{2,})[ -]?[0-9]{4}\\b|\\bcard (?:ending (?:in )?)?[0-9]{4}\\b");
-    private static final Pattern DATE = Pattern.compile(
-            "\\b[0-9]{1,4}[./-][0-9]{1,2}(?:[./-][0-9]{2,4})?\\b|\\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\\b");
+    private static final Pattern DATE = Pattern.compile("\\b[0-9]{1,4}[./-][0-9]{1,2}(?:[./-][0-9]{2,4})?\\b"
+            + "|\\b[0-9]{1,2}[./][0-9]{4}\\b|\\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\\b");
     private static final Pattern STORE = Pattern.compile("#\\s*[0-9]+|\\bstore\\s*[0-9]+|\\b[a-z]-?[0-9]{3,}\\b");
     private static final Pattern STAR_PREFIX = Pattern.compile(
             "\\b(sq|square|squ|tst|toast|paypal|pp|sumup|izettle|zettle_?|clover) ?\\*");
@@ -51,7 +57,7 @@ public final class DescriptorNormalizer {
      * per word position instead of a regex alternation over the whole text: this is the hot path.
      */
     private static final Map<String, Phrase> PHRASES = phrases();
-    private static final int LONGEST_PHRASE = 3;
+    private static final int LONGEST_PHRASE = 4;
     private static final Set<String> PHRASE_STARTS = PHRASES.keySet().stream().filter(k -> k.indexOf(' ') > 0)
             .map(k -> k.substring(0, k.indexOf(' '))).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -95,6 +101,10 @@ public final class DescriptorNormalizer {
             s = remove(SEPA_LABEL, s, signals, "has:sepa_ref");
             s = FIELD_LABEL.matcher(s).replaceAll(" ");
         }
+        if (s.indexOf('/') >= 0) {
+            s = remove(SLASH_REFERENCE, s, signals, "has:sepa_ref");
+            s = SLASH_LABEL.matcher(s).replaceAll(" ");
+        }
         if (hasDigit(s)) {
             s = remove(IBAN, s, signals, "has:iban");
             s = remove(CARD, s, signals, "has:card");
@@ -128,7 +138,7 @@ public final class DescriptorNormalizer {
         int longest = PHRASE_STARTS.contains(tokens.get(i)) ? Math.min(LONGEST_PHRASE, tokens.size() - i) : 1;
         for (int n = longest; n >= 1; n--) {
             Phrase p = PHRASES.get(n == 1 ? tokens.get(i) : String.join(" ", tokens.subList(i, i + n)));
-            if (p != null) {
+            if (p != null && (i > 0 || !p.notFirst())) {
                 signals.add(p.signal());
                 out.addAll(p.replacement());
                 return n;
@@ -137,7 +147,10 @@ public final class DescriptorNormalizer {
         return 0;
     }
 
-    /** Lower-case words of letters, digits and '&'; tokens with three or more digits are references. */
+    /**
+     * Lower-case words of letters, digits and '&'; tokens with three or more digits are references, and bare numbers
+     * after the first word are dropped.
+     */
     private static List<String> tokens(String s) {
         List<String> tokens = new ArrayList<>(12);
         StringBuilder word = new StringBuilder(16);
@@ -148,7 +161,9 @@ public final class DescriptorNormalizer {
                 word.append(c);
                 digits += c <= '9' && c != '&' ? 1 : 0;
             } else if (word.length() > 0) {
-                if (digits < 3) {
+                // a bare number after the first word is a house number, an instalment or a branch: noise
+                boolean bareNumber = digits == word.length() && !tokens.isEmpty();
+                if (digits < 3 && !bareNumber) {
                     tokens.add(word.toString());
                 }
                 word.setLength(0);
@@ -251,8 +266,27 @@ public final class DescriptorNormalizer {
         paymentRails().forEach((words, kind) -> phrases.put(words, new Phrase(List.of(), kind)));
         for (String card : List.of("pos debit", "pos purchase", "pos transaction", "pos withdrawal", "debit card purchase",
                 "card purchase", "checkcard", "purchase authorized on", "visa debit", "visa purchase", "kartenzahlung",
-                "girocard", "betaalautomaat", "bea", "paiement par carte", "paiement cb", "carte", "cb")) {
+                "girocard", "betaalautomaat", "bea", "paiement par carte", "paiement cb", "carte", "cb", "debitkarte",
+                "debitk", "visa debit", "maestro", "vpay", "v pay", "apple pay", "google pay", "kontaktlos",
+                "contactless", "sans contact", "betaalpas", "pasnr", "pasvolgnr", "kartennr", "folgenr", "verfalld",
+                "terminal", "uhrzeit", "datum")) {
             phrases.put(card, new Phrase(List.of(), "kind:card"));
+        }
+        phrases.put("ideal", new Phrase(List.of(), "proc:ideal"));
+        phrases.put("sepa", new Phrase(List.of(), "has:sepa"));
+        // Legal forms say nothing about what was bought, and a word the US data never shows ("gmbh") was enough to
+        // pull a supermarket into Shopping at 0.998. Not at the start: "co" or "sa" may begin a name.
+        for (String form : List.of("gmbh", "mbh", "ag", "kg", "ohg", "gbr", "ug", "eg", "e v", "e k", "ev", "se",
+                "co kg", "gmbh co kg", "bv", "b v", "nv", "n v", "vof", "sa", "s a", "sas", "s a s", "sarl",
+                "s a r l", "sasu", "eurl", "snc", "ltd", "llc", "inc", "corp", "plc", "co")) {
+            phrases.put(form, new Phrase(List.of(), "has:legal_form", true));
+        }
+        // Months say when, not what: "Miete November" and "Salary November" are rent and salary any month.
+        for (String month : List.of("january", "february", "april", "june", "july", "september", "october",
+                "november", "december", "januar", "februar", "marz", "maerz", "juni", "juli", "oktober", "dezember",
+                "januari", "februari", "maart", "mei", "augustus", "janvier", "fevrier", "avril", "juin", "juillet",
+                "aout", "septembre", "octobre", "novembre", "decembre")) {
+            phrases.put(month, new Phrase(List.of(), "has:period", true));
         }
         phrases.put("paypal", new Phrase(List.of(), "proc:paypal"));
         phrases.put("paypal inst xfer", new Phrase(List.of(), "proc:paypal"));
@@ -265,12 +299,18 @@ public final class DescriptorNormalizer {
 
     private static Map<String, String> paymentRails() {
         Map<String, String> rails = new HashMap<>();
-        for (String debit : List.of("sepa lastschrift", "lastschrift", "basislastschrift", "sepa incasso", "incasso",
-                "prlv sepa", "prlv", "prelevement sepa", "prelevement")) {
+        for (String debit : List.of("sepa lastschrift", "lastschrift", "basislastschrift", "sepa basislastschrift",
+                "folgelastschrift", "erstlastschrift", "einmallastschrift", "firmenlastschrift", "sepa incasso",
+                "incasso", "europese incasso", "algemeen doorlopend", "doorlopend", "eenmalig", "prlv sepa", "prlv",
+                "prelevement sepa", "prelevement europeen", "prelevement")) {
             rails.put(debit, "kind:direct_debit");
         }
-        for (String transfer : List.of("sepa uberweisung", "uberweisung", "overboeking", "vir sepa", "vir inst",
-                "virement", "vir", "dauerauftrag", "sepa gutschrift", "gutschrift", "vir sepa recu", "recu")) {
+        for (String transfer : List.of("sepa uberweisung", "uberweisung", "sepa ueberweisung", "ueberweisung",
+                "uberweisung an", "ueberweisung an", "overboeking naar", "emis vers", "vir sepa emis vers",
+                "echtzeituberweisung", "echtzeitueberweisung", "onlinebanking", "online banking", "overboeking",
+                "sepa overboeking", "periodieke overboeking", "bijschrijving", "afschrijving", "vir sepa", "vir inst",
+                "virement", "virement permanent", "vir permanent", "vir", "emis", "dauerauftrag", "sepa gutschrift",
+                "gutschrift", "vir sepa recu", "recu")) {
             rails.put(transfer, "kind:transfer");
         }
         return rails;
@@ -282,6 +322,7 @@ public final class DescriptorNormalizer {
                 Map.entry("bargeldauszahlung", "atm withdrawal"), Map.entry("retrait dab", "atm withdrawal"),
                 Map.entry("retrait", "atm withdrawal"), Map.entry("opname", "atm withdrawal"),
                 Map.entry("gehalt", "payroll"), Map.entry("lohn", "payroll"), Map.entry("bezuge", "payroll"),
+                Map.entry("bezuege", "payroll"), Map.entry("salary", "payroll"), Map.entry("wages", "payroll"),
                 Map.entry("salaris", "payroll"), Map.entry("loon", "payroll"), Map.entry("salaire", "payroll"),
                 Map.entry("miete", "rent"), Map.entry("kaltmiete", "rent"), Map.entry("warmmiete", "rent"),
                 Map.entry("huur", "rent"), Map.entry("loyer", "rent"),
@@ -297,14 +338,16 @@ public final class DescriptorNormalizer {
                 Map.entry("electricite", "electric"), Map.entry("wasser", "water"),
                 Map.entry("zinsen", "interest"), Map.entry("interets", "interest"),
                 Map.entry("entgelt", "fee"), Map.entry("gebuhr", "fee"), Map.entry("gebuhren", "fee"),
+                Map.entry("gebuehr", "fee"), Map.entry("gebuehren", "fee"),
                 Map.entry("kontofuhrungsentgelt", "account fee"), Map.entry("kontofuhrung", "account fee"),
+                Map.entry("kontofuehrungsentgelt", "account fee"), Map.entry("kontofuehrung", "account fee"),
                 Map.entry("frais", "fee"), Map.entry("kosten", "fee"), Map.entry("commission", "fee"),
                 Map.entry("supermarkt", "supermarket"), Map.entry("supermarche", "supermarket"),
                 Map.entry("tankstelle", "gas station"), Map.entry("station service", "gas station"),
-                Map.entry("backerei", "bakery"), Map.entry("bakkerij", "bakery"), Map.entry("boulangerie", "bakery"),
+                Map.entry("backerei", "bakery"), Map.entry("baeckerei", "bakery"), Map.entry("bakkerij", "bakery"), Map.entry("boulangerie", "bakery"),
                 Map.entry("finanzamt", "tax"), Map.entry("belastingdienst", "tax"), Map.entry("impots", "tax"),
                 Map.entry("steuer", "tax"), Map.entry("schule", "school"), Map.entry("ecole", "school"),
-                Map.entry("universitat", "university"), Map.entry("universiteit", "university"),
+                Map.entry("universitat", "university"), Map.entry("universitaet", "university"), Map.entry("universiteit", "university"),
                 Map.entry("universite", "university"), Map.entry("zahlung", "payment"),
                 Map.entry("betaling", "payment"), Map.entry("paiement", "payment"),
                 Map.entry("erstattung", "refund"), Map.entry("terugbetaling", "refund"),
@@ -312,6 +355,10 @@ public final class DescriptorNormalizer {
     }
 
     /** Words that replace a phrase, and the signal that records it. */
-    private record Phrase(List<String> replacement, String signal) {
+    private record Phrase(List<String> replacement, String signal, boolean notFirst) {
+
+        Phrase(List<String> replacement, String signal) {
+            this(replacement, signal, false);
+        }
     }
 }

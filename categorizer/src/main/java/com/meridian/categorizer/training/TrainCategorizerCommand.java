@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -21,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 import com.meridian.categorizer.CategorizerProperties;
 import com.meridian.categorizer.ConfidenceLevels;
 import com.meridian.categorizer.model.CategoryModel;
+import com.meridian.categorizer.model.Familiarity;
 import com.meridian.categorizer.model.ModelMetadata;
 import com.meridian.categorizer.model.internal.FeatureHasher;
 import com.meridian.categorizer.model.internal.MlpWeights;
+import com.meridian.categorizer.model.internal.Vocabulary;
 import com.meridian.categorizer.taxonomy.LabelMapping;
 import com.meridian.categorizer.training.internal.Corpus;
 import com.meridian.categorizer.training.internal.Evaluation;
@@ -47,6 +51,8 @@ import com.meridian.schemas.events.CategorizedTransaction.ConfidenceLevel;
 public final class TrainCategorizerCommand {
 
     private static final Logger log = LoggerFactory.getLogger(TrainCategorizerCommand.class);
+
+    private static final int MIN_CALIBRATION_ROWS = 30;
 
     public static final MlpTrainer.Settings DEFAULT_SETTINGS = new MlpTrainer.Settings(8192, 64, 4, 128, 0.003, 1e-5, 42);
 
@@ -91,53 +97,82 @@ public final class TrainCategorizerCommand {
         log.info("corpus: {} training, {} calibration, {} test rows ({} held-out rows removed as seen in training)",
                 corpus.train().size(), corpus.calibration().size(), corpus.test().size(), corpus.heldOutRemoved());
         MultiLayerNetwork net = new MlpTrainer(settings).train(corpus.train(), corpus.labels().size());
-        byte[] weights = bytes(MlpTrainer.export(net));
+        byte[] weights = modelFile(MlpTrainer.export(net), vocabulary(corpus.train()));
         String digest = CategoryModel.sha256(weights);
-        CategoryModel raw = CategoryModel.of(metadata(settings, corpus, digest, 1.0, Map.of()), weights);
+        CategoryModel raw = CategoryModel.of(metadata(settings, corpus, digest, 1.0, Map.of(), Map.of()), weights);
         double temperature = TemperatureScaling.fit(logits(raw, corpus.calibration()), truth(corpus.calibration()));
-        Figures figures = evaluate(raw, temperature, corpus);
-        ModelMetadata metadata = metadata(settings, corpus, digest, temperature, figures.json());
+        Map<String, Double> temperatures = temperatures(raw, corpus.calibration(), temperature);
+        CategoryModel calibrated = CategoryModel.of(
+                metadata(settings, corpus, digest, temperature, temperatures, Map.of()), weights);
+        Figures figures = evaluate(raw, calibrated, corpus);
+        ModelMetadata metadata = metadata(settings, corpus, digest, temperature, temperatures, figures.json());
         return new Result(metadata, weights, figures.report(metadata));
     }
 
-    private static ModelMetadata metadata(MlpTrainer.Settings s, Corpus corpus, String weightsDigest,
-            double temperature, Map<String, Object> evaluation) {
-        List<String> codes = corpus.labels().stream().map(l -> LabelMapping.code(l, null)).toList();
-        return new ModelMetadata("pfc1-mlp-" + weightsDigest.substring(0, 12), LabelMapping.TAXONOMY_VERSION,
-                corpus.labels(), codes, s.dimensions(), s.hidden(), temperature, corpus.digest(), weightsDigest,
-                evaluation);
+    /** Words seen at least twice in training: what the model can be said to know. */
+    static Vocabulary vocabulary(List<LabelledExample> train) {
+        Map<String, Integer> counts = new HashMap<>();
+        train.forEach(e -> e.descriptor().tokens().forEach(t -> counts.merge(t, 1, Integer::sum)));
+        return Vocabulary.of(counts.entrySet().stream().filter(c -> c.getValue() >= 2).map(Map.Entry::getKey).toList());
     }
 
-    private static Figures evaluate(CategoryModel raw, double temperature, Corpus corpus) {
+    /**
+     * A temperature per familiarity, fitted on the calibration rows of that familiarity; a level with fewer than
+     * {@link #MIN_CALIBRATION_ROWS} rows keeps the overall temperature rather than one fitted on noise.
+     */
+    private static Map<String, Double> temperatures(CategoryModel raw, List<LabelledExample> calibration,
+            double overall) {
+        Map<String, Double> temperatures = new TreeMap<>();
+        for (Familiarity f : Familiarity.values()) {
+            List<LabelledExample> rows = calibration.stream().filter(e -> raw.familiarity(e.descriptor()) == f).toList();
+            double t = rows.size() < MIN_CALIBRATION_ROWS ? overall : TemperatureScaling.fit(logits(raw, rows), truth(rows));
+            log.info("calibration: {} rows of familiarity {}, temperature {}", rows.size(), f, t);
+            temperatures.put(f.name(), t);
+        }
+        return temperatures;
+    }
+
+    private static ModelMetadata metadata(MlpTrainer.Settings s, Corpus corpus, String weightsDigest,
+            double temperature, Map<String, Double> temperatures, Map<String, Object> evaluation) {
+        List<String> codes = corpus.labels().stream().map(l -> LabelMapping.code(l, null)).toList();
+        return new ModelMetadata("pfc1-mlp-" + weightsDigest.substring(0, 12), LabelMapping.TAXONOMY_VERSION,
+                corpus.labels(), codes, s.dimensions(), s.hidden(), temperature, temperatures, corpus.digest(),
+                weightsDigest, evaluation);
+    }
+
+    private static Figures evaluate(CategoryModel raw, CategoryModel calibrated, Corpus corpus) {
         List<LabelledExample> test = corpus.test();
         int[] truth = truth(test);
-        List<double[]> logits = logits(raw, test);
-        Evaluation uncalibrated = evaluation(corpus.labels(), truth, logits, 1.0);
-        Evaluation model = evaluation(corpus.labels(), truth, logits, temperature);
+        Evaluation uncalibrated = evaluation(corpus.labels(), raw, test);
+        Evaluation model = evaluation(corpus.labels(), calibrated, test);
         LinearBaseline linear = new LinearBaseline();
         linear.train(corpus.train(), corpus.labels().size(), 5, 42);
         Evaluation baseline = evaluationOf(corpus.labels(), truth, test.stream().map(linear::probabilities).toList());
         int[] ruled = test.stream().mapToInt(e -> KeywordRules.label(e, corpus.labels())).toArray();
         Evaluation rules = new Evaluation(corpus.labels(), truth, ruled, new double[truth.length]);
         List<LabelledExample> formats = corpus.bankFormats();
-        Evaluation bankFormats = evaluation(corpus.labels(), truth(formats), logits(raw, formats), temperature);
+        Evaluation bankFormats = evaluation(corpus.labels(), calibrated, formats);
         Evaluation bankFormatsBaseline = evaluationOf(corpus.labels(), truth(formats),
                 formats.stream().map(linear::probabilities).toList());
-        List<LabelledExample> european = corpus.european();
-        Evaluation europeanModel = evaluation(corpus.labels(), truth(european), logits(raw, european), temperature);
-        Evaluation europeanBaseline = evaluationOf(corpus.labels(), truth(european),
-                european.stream().map(linear::probabilities).toList());
+        List<Evaluation> european = new ArrayList<>();
+        for (List<LabelledExample> set : List.of(corpus.european(), corpus.europeanSecond())) {
+            european.add(evaluation(corpus.labels(), calibrated, set));
+            european.add(evaluation(corpus.labels(), raw, set));
+            european.add(evaluationOf(corpus.labels(), truth(set), set.stream().map(linear::probabilities).toList()));
+        }
         List<LabelledExample> unseen = corpus.unseenMerchants();
-        Evaluation unseenModel = evaluation(corpus.labels(), truth(unseen), logits(raw, unseen), temperature);
+        Evaluation unseenModel = evaluation(corpus.labels(), calibrated, unseen);
         Evaluation unseenBaseline = evaluationOf(corpus.labels(), truth(unseen),
                 unseen.stream().map(linear::probabilities).toList());
-        return new Figures(corpus, temperature, uncalibrated, model, baseline, rules, bankFormats, bankFormatsBaseline,
-                unseenModel, unseenBaseline, europeanModel, europeanBaseline);
+        return new Figures(corpus, calibrated.metadata(), uncalibrated, model, baseline, rules, bankFormats,
+                bankFormatsBaseline, unseenModel, unseenBaseline, european);
     }
 
-    private static Evaluation evaluation(List<String> labels, int[] truth, List<double[]> logits, double t) {
-        return evaluationOf(labels, truth, logits.stream()
-                .map(l -> CategoryModel.softmax(l, t, new double[l.length])).toList());
+    /** The model's decisions on {@code examples}, each with the temperature of its familiarity. */
+    public static Evaluation evaluation(List<String> labels, CategoryModel model, List<LabelledExample> examples) {
+        CategoryModel.Scratch scratch = model.newScratch();
+        return evaluationOf(labels, truth(examples), examples.stream()
+                .map(e -> model.probabilities(e.features(), model.familiarity(e.descriptor()), scratch)).toList());
     }
 
     private static Evaluation evaluationOf(List<String> labels, int[] truth, List<double[]> probabilities) {
@@ -162,28 +197,38 @@ public final class TrainCategorizerCommand {
         return examples.stream().mapToInt(LabelledExample::label).toArray();
     }
 
-    private static byte[] bytes(MlpWeights weights) throws IOException {
+    /** The model's {@code .bin}: the weights, then the vocabulary. */
+    private static byte[] modelFile(MlpWeights weights, Vocabulary vocabulary) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         weights.write(out);
+        vocabulary.write(out);
         return out.toByteArray();
     }
 
-    private record Figures(Corpus corpus, double temperature, Evaluation uncalibrated, Evaluation model,
+    /**
+     * Everything one run measured. {@code european} holds, for each European set in turn (the first 50 lines, then
+     * the 84 written before any European training data), the calibrated model, the model before calibration and the
+     * TF-IDF baseline.
+     */
+    private record Figures(Corpus corpus, ModelMetadata calibrated, Evaluation uncalibrated, Evaluation model,
             Evaluation baseline, Evaluation rules, Evaluation bankFormats, Evaluation bankFormatsBaseline,
-            Evaluation unseen, Evaluation unseenBaseline, Evaluation european, Evaluation europeanBaseline) {
+            Evaluation unseen, Evaluation unseenBaseline, List<Evaluation> european) {
+
+        private static final ConfidenceLevels LEVELS = new ConfidenceLevels(CategorizerProperties.defaults());
 
         Map<String, Object> json() {
-            ConfidenceLevels levels = new ConfidenceLevels(CategorizerProperties.defaults());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trainRows", corpus.train().size());
             m.put("heldOutRemovedAsSeenInTraining", corpus.heldOutRemoved());
             m.put("calibrationRows", corpus.calibration().size());
+            m.put("europeanTrainRows", corpus.europeanTrainRows());
+            m.put("europeanCalibrationRows", corpus.europeanCalibrationRows());
             m.put("testRows", corpus.test().size());
             m.put("accuracy", round(model.accuracy()));
             m.put("macroF1", round(model.macroF1()));
             m.put("eceUncalibrated", round(uncalibrated.expectedCalibrationError()));
             m.put("ece", round(model.expectedCalibrationError()));
-            double[] auto = model.autoApplied(levels);
+            double[] auto = model.autoApplied(LEVELS);
             m.put("autoAppliedShare", round(auto[0]));
             m.put("autoAppliedAccuracy", round(auto[1]));
             m.put("baselineTfidfLinearAccuracy", round(baseline.accuracy()));
@@ -196,26 +241,34 @@ public final class TrainCategorizerCommand {
             m.put("unseenMerchantMacroF1", round(unseen.macroF1()));
             m.put("unseenMerchantBaselineAccuracy", round(unseenBaseline.accuracy()));
             m.put("unseenMerchantBaselineMacroF1", round(unseenBaseline.macroF1()));
-            m.put("europeanRows", european.size());
-            m.put("europeanAccuracy", round(european.accuracy()));
-            m.put("europeanBaselineAccuracy", round(europeanBaseline.accuracy()));
-            double[] europeanAuto = european.autoApplied(new ConfidenceLevels(CategorizerProperties.defaults()));
-            m.put("europeanAutoAppliedShare", round(europeanAuto[0]));
-            m.put("europeanAutoAppliedAccuracy", round(europeanAuto[1]));
+            european(m, "european", european.get(0), european.get(2));
+            european(m, "europeanSecond", european.get(3), european.get(5));
             m.put("bankFormatsRows", bankFormats.size());
             m.put("bankFormatsAccuracy", round(bankFormats.accuracy()));
             m.put("bankFormatsBaselineAccuracy", round(bankFormatsBaseline.accuracy()));
             return m;
         }
 
+        private static void european(Map<String, Object> m, String name, Evaluation e, Evaluation baseline) {
+            double[] auto = e.autoApplied(LEVELS);
+            m.put(name + "Rows", e.size());
+            m.put(name + "Accuracy", round(e.accuracy()));
+            m.put(name + "Ece", round(e.expectedCalibrationError()));
+            m.put(name + "AutoAppliedShare", round(auto[0]));
+            m.put(name + "AutoAppliedAccuracy", round(auto[1]));
+            m.put(name + "BaselineAccuracy", round(baseline.accuracy()));
+        }
+
         String report(ModelMetadata metadata) {
-            ConfidenceLevels levels = new ConfidenceLevels(CategorizerProperties.defaults());
             StringBuilder sb = new StringBuilder();
             sb.append("## Evaluation of model ").append(metadata.version()).append("\n\n");
-            sb.append(String.format(Locale.ROOT, "Training rows %d; held-out rows removed because their normalized "
-                    + "text occurs in training: %d; calibration rows %d; test rows %d. Temperature %.4f.%n%n",
-                    corpus.train().size(), corpus.heldOutRemoved(), corpus.calibration().size(), corpus.test().size(),
-                    temperature));
+            sb.append(String.format(Locale.ROOT, "Training rows %d (%d of them synthetic European rows from the "
+                    + "knowledge list); held-out rows removed because their normalized text occurs in training: "
+                    + "%d; calibration rows %d (%d of them European rows of merchants and words training never saw); "
+                    + "test rows %d. Temperature %.4f overall; by familiarity of the text: %s.%n%n",
+                    corpus.train().size(), corpus.europeanTrainRows(), corpus.heldOutRemoved(), corpus.calibration().size(),
+                    corpus.europeanCalibrationRows(), corpus.test().size(), metadata.temperature(),
+                    metadata.temperatures()));
             sb.append("| Classifier (same test rows) | Accuracy | Macro-F1 | Coverage | ECE |\n|---|---|---|---|---|\n");
             row(sb, "DL4J MLP, calibrated (shipped)", model, model.expectedCalibrationError());
             row(sb, "DL4J MLP, before calibration", uncalibrated, uncalibrated.expectedCalibrationError());
@@ -228,19 +281,36 @@ public final class TrainCategorizerCommand {
             sb.append(String.format(Locale.ROOT, "%nHand-written statement lines (%d rows, other formats, never trained "
                     + "on): model %s, TF-IDF baseline %s.%n", bankFormats.size(), Evaluation.pct(bankFormats.accuracy()),
                     Evaluation.pct(bankFormatsBaseline.accuracy())));
-            double[] europeanAuto = european.autoApplied(levels);
-            sb.append(String.format(Locale.ROOT, "%nGerman, Dutch and French statement lines written for the product "
-                    + "(%d rows, never trained on): model %s (auto-applied %s of them, %s correct), TF-IDF baseline %s."
-                    + "%n", european.size(), Evaluation.pct(european.accuracy()), Evaluation.pct(europeanAuto[0]),
-                    Evaluation.pct(europeanAuto[1]), Evaluation.pct(europeanBaseline.accuracy())));
-            sb.append("\nEuropean lines the model got wrong:\n\n| Line | Truth | Predicted | Confidence |\n|---|---|---|---|\n");
-            european.wrong().forEach(i -> sb.append(european.row(i, corpus.european().get(i).text())).append('\n'));
-            double[] auto = model.autoApplied(levels);
+            sb.append("\n### German, Dutch and French statement lines (held out, never trained on)\n\n");
+            sb.append("| Set | Classifier | Accuracy | ECE | Auto-applied | Correct when auto-applied | "
+                    + "Wrong at >= review threshold |\n|---|---|---|---|---|---|---|\n");
+            List<String> names = List.of("first 50 lines", "84 lines written before any European training data");
+            List<String> classifiers = List.of("model, calibrated (shipped)", "model, before calibration",
+                    "TF-IDF + logistic regression");
+            for (int i = 0; i < european.size(); i++) {
+                Evaluation e = european.get(i);
+                double[] auto = e.autoApplied(LEVELS);
+                sb.append("| ").append(names.get(i / 3)).append(" | ").append(classifiers.get(i % 3)).append(" | ")
+                        .append(Evaluation.pct(e.accuracy())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.4f", e.expectedCalibrationError())).append(" | ")
+                        .append(Evaluation.pct(auto[0])).append(" | ").append(Evaluation.pct(auto[1])).append(" | ")
+                        .append(Math.round(auto[0] * e.size() * (1 - auto[1]))).append(" |\n");
+            }
+            List<List<LabelledExample>> sets = List.of(corpus.european(), corpus.europeanSecond());
+            for (int s = 0; s < sets.size(); s++) {
+                Evaluation e = european.get(s * 3);
+                sb.append("\nEuropean lines the model got wrong (").append(names.get(s))
+                        .append("):\n\n| Line | Truth | Predicted | Confidence |\n|---|---|---|---|\n");
+                for (int i : e.wrong()) {
+                    sb.append(e.row(i, sets.get(s).get(i).text())).append('\n');
+                }
+            }
+            double[] auto = model.autoApplied(LEVELS);
             sb.append(String.format(Locale.ROOT, "%nAuto-applied (confidence >= review threshold %s): %s of "
                     + "transactions, %s correct; the rest is marked needs-review.%n%n",
                     CategorizerProperties.defaults().reviewBelow(), Evaluation.pct(auto[0]), Evaluation.pct(auto[1])));
             sb.append("| Level | Threshold | Share of transactions | Accuracy |\n|---|---|---|---|\n");
-            Map<ConfidenceLevel, double[]> byLevel = model.byLevel(levels);
+            Map<ConfidenceLevel, double[]> byLevel = model.byLevel(LEVELS);
             CategorizerProperties p = CategorizerProperties.defaults();
             Map<ConfidenceLevel, String> thresholds = Map.of(ConfidenceLevel.VERY_HIGH, ">= " + p.veryHigh(),
                     ConfidenceLevel.HIGH, ">= " + p.high(), ConfidenceLevel.MEDIUM, ">= " + p.medium(),
@@ -248,6 +318,8 @@ public final class TrainCategorizerCommand {
             byLevel.forEach((level, v) -> sb.append("| ").append(level).append(" | ").append(thresholds.get(level))
                     .append(" | ").append(Evaluation.pct(v[0])).append(" | ").append(Evaluation.pct(v[1])).append(" |\n"));
             sb.append("\n### Reliability (calibrated, test rows)\n\n").append(model.reliabilityTable());
+            Evaluation bothEuropean = european.get(0).plus(european.get(3));
+            sb.append("\n### Reliability (calibrated, both European sets)\n\n").append(bothEuropean.reliabilityTable());
             sb.append("\n### Per label (calibrated model)\n\n").append(model.perLabelTable());
             sb.append("\n### Most frequent confusions (truth -> predicted)\n\n");
             model.confusions(10).forEach(c -> sb.append("- ").append(c).append('\n'));

@@ -37,6 +37,7 @@ import com.meridian.categorizer.internal.RulesThenModelCategorizer;
 import com.meridian.categorizer.model.CategoryModel;
 import com.meridian.categorizer.model.ModelRegistry;
 import com.meridian.categorizer.model.internal.MlpWeights;
+import com.meridian.categorizer.model.Familiarity;
 import com.meridian.categorizer.model.internal.SparseVector;
 import com.meridian.categorizer.normalize.DescriptorNormalizer;
 import com.meridian.categorizer.rules.CategoryRule;
@@ -117,7 +118,7 @@ public class CategorizerBenchmark {
     public void forwardPlainJava(Blackhole hole) {
         CategoryModel.Scratch scratch = model.newScratch();
         for (SparseVector f : features) {
-            hole.consume(model.probabilities(f, scratch));
+            hole.consume(model.probabilities(f, Familiarity.FAMILIAR, scratch));
         }
     }
 

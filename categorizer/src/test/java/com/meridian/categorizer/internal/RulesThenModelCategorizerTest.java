@@ -57,11 +57,30 @@ class RulesThenModelCategorizerTest {
                 tx("ACME CORP PAYROLL", "2500.00", null), tx("WITHDRAWAL FROM ALLY BANK EXT TRNSFR", "500.00", null)));
 
         assertThat(decisions).extracting(CategoryDecision::categoryCode)
-                .containsExactly("TRANSPORTATION", "INCOME", "TRANSFER_IN");
+                .containsExactly("TRANSPORTATION", "INCOME_WAGES", "TRANSFER_IN");
         CategoryDecision first = decisions.get(0);
         assertThat(first.alternatives()).hasSize(3);
         assertThat(first.alternatives().get(0).probability()).isLessThanOrEqualTo(first.confidence());
         assertThat(first.modelVersion()).startsWith("pfc1-mlp-");
+    }
+
+    @Test
+    void europeanSupermarketAndSalaryLinesAreNotMistakenForShopping() {
+        List<CategoryDecision> decisions = categorizer.categorize(B, List.of(
+                tx("KARTENZAHLUNG girocard 12.11.2026 REWE Markt GmbH Berlin", "-54.32", null),
+                tx("Salary November", "3420.00", null),
+                tx("SEPA-Lastschrift EREF+4711 MREF+M-0815 CRED+DE98ZZZ09999999999 SVWZ+Miete November", "-950.00", null)));
+
+        assertThat(decisions).extracting(CategoryDecision::categoryCode)
+                .containsExactly("FOOD_AND_DRINK_GROCERIES", "INCOME_WAGES", "RENT_AND_UTILITIES_RENT");
+    }
+
+    @Test
+    void textTheModelHasNoWordOfIsNotAutoApplied() {
+        CategoryDecision unknown = categorizer.categorize(B, List.of(tx("Qwxrtz Plonkfeld GmbH", "-20.00", null))).get(0);
+
+        assertThat(unknown.needsReview()).isTrue();
+        assertThat(unknown.confidence()).isLessThan(new BigDecimal("0.90"));
     }
 
     @Test

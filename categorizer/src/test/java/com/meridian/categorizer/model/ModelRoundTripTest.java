@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import com.meridian.categorizer.model.internal.MlpWeights;
+import com.meridian.categorizer.model.internal.Vocabulary;
+import com.meridian.categorizer.normalize.DescriptorNormalizer;
 import com.meridian.categorizer.training.internal.Corpus;
 
 class ModelRoundTripTest {
@@ -31,8 +34,36 @@ class ModelRoundTripTest {
     }
 
     @Test
-    void aModelWhoseWeightsDoNotMatchItsMetadataIsRefused() throws IOException {
+    void theVocabularyFollowsTheWeightsAndDecidesFamiliarityAndTemperature() throws IOException {
+        byte[] file = modelFile(random(64, 8, 17), Vocabulary.of(List.of("rent", "payroll")));
+        CategoryModel model = CategoryModel.of(metadata(CategoryModel.sha256(file)), file);
+        DescriptorNormalizer normalizer = new DescriptorNormalizer();
+
+        assertThat(model.familiarity(normalizer.normalize("RENT PAYROLL"))).isEqualTo(Familiarity.FAMILIAR);
+        assertThat(model.familiarity(normalizer.normalize("RENT Hausverwaltung"))).isEqualTo(Familiarity.PARTLY);
+        assertThat(model.familiarity(normalizer.normalize("Hausverwaltung Schmidt"))).isEqualTo(Familiarity.UNFAMILIAR);
+        assertThat(model.familiarity(normalizer.normalize("REWE Sonnenallee"))).as("a known brand is known")
+                .isEqualTo(Familiarity.PARTLY);
+        assertThat(model.metadata().temperature(Familiarity.UNFAMILIAR)).isEqualTo(3.0);
+        assertThat(model.metadata().temperature(Familiarity.FAMILIAR)).as("no own temperature: the overall one")
+                .isEqualTo(1.0);
+        var features = model.features(normalizer.normalize("Hausverwaltung Schmidt"), null);
+        double[] sure = model.probabilities(features, Familiarity.FAMILIAR, model.newScratch());
+        double[] unsure = model.probabilities(features, Familiarity.UNFAMILIAR, model.newScratch());
+        assertThat(max(unsure)).isLessThan(max(sure));
+    }
+
+    @Test
+    void aModelFileWithoutItsVocabularyIsRefused() throws IOException {
         byte[] file = bytes(random(64, 8, 17));
+
+        assertThatThrownBy(() -> CategoryModel.of(metadata(CategoryModel.sha256(file)), file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no vocabulary");
+    }
+
+    @Test
+    void aModelWhoseWeightsDoNotMatchItsMetadataIsRefused() throws IOException {
+        byte[] file = modelFile(random(64, 8, 17), Vocabulary.of(List.of()));
         ModelMetadata metadata = metadata(CategoryModel.sha256(file));
         file[100] ^= 1;
 
@@ -41,7 +72,7 @@ class ModelRoundTripTest {
 
     @Test
     void theRegistrySwapsModelsWhole() throws IOException {
-        byte[] file = bytes(random(64, 8, 17));
+        byte[] file = modelFile(random(64, 8, 17), Vocabulary.of(List.of()));
         CategoryModel first = CategoryModel.of(metadata(CategoryModel.sha256(file)), file);
         ModelRegistry registry = new ModelRegistry(first);
 
@@ -55,8 +86,8 @@ class ModelRoundTripTest {
     }
 
     private static ModelMetadata metadata(String digest) {
-        return new ModelMetadata("test", "plaid-pfc-v1", Corpus.LABELS, Corpus.LABELS, 64, 8, 1.0, "none", digest,
-                Map.of());
+        return new ModelMetadata("test", "plaid-pfc-v1", Corpus.LABELS, Corpus.LABELS, 64, 8, 1.0,
+                Map.of(Familiarity.UNFAMILIAR.name(), 3.0), "none", digest, Map.of());
     }
 
     private static MlpWeights random(int inputs, int hidden, int classes) {
@@ -71,6 +102,17 @@ class ModelRoundTripTest {
             f[i] = (float) r.nextGaussian();
         }
         return f;
+    }
+
+    private static double max(double[] p) {
+        return java.util.Arrays.stream(p).max().orElseThrow();
+    }
+
+    private static byte[] modelFile(MlpWeights w, Vocabulary vocabulary) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        w.write(out);
+        vocabulary.write(out);
+        return out.toByteArray();
     }
 
     private static byte[] bytes(MlpWeights w) throws IOException {

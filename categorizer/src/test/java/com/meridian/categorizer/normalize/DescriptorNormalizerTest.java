@@ -30,23 +30,49 @@ class DescriptorNormalizerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            SEPA-Lastschrift EREF+4711 MREF+M-0815 CRED+DE98ZZZ09999999999 SVWZ+Miete Januar Wohnung  | rent januar wohnung
-            SEPA-Überweisung Gehalt November Musterfirma GmbH IBAN DE89370400440532013000            | payroll november musterfirma gmbh
+            SEPA-Lastschrift EREF+4711 MREF+M-0815 CRED+DE98ZZZ09999999999 SVWZ+Miete Januar Wohnung  | rent wohnung
+            SEPA-Überweisung Gehalt November Musterfirma GmbH IBAN DE89370400440532013000            | payroll musterfirma
             SEPA Incasso Zorgverzekeraar Zilveren Kruis Kenmerk: 123456789 Machtiging: ZK-99          | health insurance zilveren kruis
             BEA Albert Heijn 1234 Amsterdam NLD                                                        | albert heijn amsterdam
             PRLV SEPA EDF CLIENTS PARTICULIERS ICS: FR12ZZZ123456 RUM: ++EDF-0042                     | edf clients particuliers
-            VIR SEPA LOYER OCTOBRE SCI DES LILAS                                                      | rent octobre sci des lilas
+            VIR SEPA LOYER OCTOBRE SCI DES LILAS                                                      | rent sci des lilas
             PAIEMENT PAR CARTE 12/10 BOULANGERIE PAUL PARIS FRA                                       | bakery paul paris
             """)
     void translatesEuropeanRemittanceTextsAndDropsSepaReferences(String raw, String text) {
         assertThat(normalizer.normalize(raw).text()).isEqualTo(text);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SEPA-LASTSCHRIFT EREF+ZV0815 MREF+M-1 CRED+DE12ZZZ00000012345 ABWA+Stadtwerke Musterstadt SVWZ+Abschlag | electric utility musterstadt abschlag | kind:direct_debit
+            KARTENZAHLUNG girocard 12.11.2026 REWE Markt GmbH Berlin                  | rewe markt berlin          | has:legal_form
+            Betaalautomaat 14:32 Dirk van den Broek pasnr. 012                        | dirk van den broek         | kind:card
+            iDEAL Bol.com bestelling 4411223344                                       | bol com bestelling         | proc:ideal
+            VIR SEPA RECU /DE ACME FRANCE SAS /MOTIF SALAIRE OCTOBRE /REF 2026-10-A77 | acme france payroll        | has:sepa_ref
+            CB PATHE CINEMAS 14/11 PARIS                                              | pathe cinemas paris        | kind:card
+            SEPA-Überweisung Rate 12 Darlehen 11/2026                                 | rate loan                  | has:date
+            SEPA-Ueberweisung Zahnarztpraxis Dr Weber                                 | zahnarztpraxis dr weber    | kind:transfer
+            Salary November                                                           | payroll                    | has:period
+            Allianz Versicherungs-AG Kfz-Versicherung                                 | allianz versicherungs kfz insurance | has:legal_form
+            """)
+    void handlesSepaConventionsLegalFormsMonthsAndNumbers(String raw, String text, String signal) {
+        NormalizedDescriptor d = normalizer.normalize(raw);
+
+        assertThat(d.text()).isEqualTo(text);
+        assertThat(d.signals()).contains(signal);
+    }
+
+    @Test
+    void aLegalFormOrMonthThatStartsTheTextIsKeptAsAName() {
+        assertThat(normalizer.normalize("CO OP FOOD").text()).isEqualTo("co op food");
+        assertThat(normalizer.normalize("AG Insurance Brussels").text()).isEqualTo("ag insurance brussels");
+    }
+
     @Test
     void paymentRailsBecomeSignalsNotWords() {
         NormalizedDescriptor d = normalizer.normalize("SEPA-Überweisung Miete November");
 
-        assertThat(d.text()).isEqualTo("rent november");
+        assertThat(d.text()).isEqualTo("rent");
         assertThat(d.signals()).contains("kind:transfer", "lang:eu");
         assertThat(normalizer.normalize("PRLV SEPA FREE MOBILE").signals()).contains("kind:direct_debit");
     }
@@ -63,7 +89,7 @@ class DescriptorNormalizerTest {
     @Test
     void leadingDebitOrCreditIsDirectionNotText() {
         assertThat(normalizer.normalize("debit paypal inst xfer cost cutters").text()).isEqualTo("cost cutters");
-        assertThat(normalizer.normalize("credit acme corp payroll").text()).isEqualTo("acme corp payroll");
+        assertThat(normalizer.normalize("credit acme corp payroll").text()).isEqualTo("acme payroll");
     }
 
     @Test

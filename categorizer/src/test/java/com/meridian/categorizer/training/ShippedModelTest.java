@@ -44,7 +44,8 @@ class ShippedModelTest {
         double[] confidence = new double[truth.length];
         CategoryModel.Scratch scratch = model.newScratch();
         for (int i = 0; i < truth.length; i++) {
-            double[] p = model.probabilities(test.get(i).features(), scratch);
+            double[] p = model.probabilities(test.get(i).features(), model.familiarity(test.get(i).descriptor()),
+                    scratch);
             predicted[i] = Evaluation.argmax(p);
             confidence[i] = p[predicted[i]];
         }
@@ -54,6 +55,19 @@ class ShippedModelTest {
         assertThat(round(evaluation.accuracy())).isEqualTo(metadata.evaluation().get("accuracy"));
         assertThat(round(evaluation.macroF1())).isEqualTo(metadata.evaluation().get("macroF1"));
         assertThat(round(evaluation.expectedCalibrationError())).isEqualTo(metadata.evaluation().get("ece"));
+    }
+
+    @Test
+    void theShippedWeightsReproduceTheReportedEuropeanFigures() {
+        Corpus corpus = corpus();
+
+        for (var set : java.util.Map.of("european", corpus.european(), "europeanSecond", corpus.europeanSecond())
+                .entrySet()) {
+            Evaluation e = TrainCategorizerCommand.evaluation(corpus.labels(), model, set.getValue());
+            assertThat(round(e.accuracy())).as(set.getKey()).isEqualTo(metadata.evaluation().get(set.getKey() + "Accuracy"));
+            assertThat(round(e.expectedCalibrationError())).as(set.getKey())
+                    .isEqualTo(metadata.evaluation().get(set.getKey() + "Ece"));
+        }
     }
 
     private Corpus corpus() {

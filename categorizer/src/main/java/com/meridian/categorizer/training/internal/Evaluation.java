@@ -36,6 +36,24 @@ public final class Evaluation {
         return truth.length;
     }
 
+    /** The figures of both sets' rows together (same labels). */
+    public Evaluation plus(Evaluation other) {
+        return new Evaluation(labels, concat(truth, other.truth), concat(predicted, other.predicted),
+                concat(confidence, other.confidence));
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Indices of the rows predicted wrongly (or not at all). */
     public List<Integer> wrong() {
         List<Integer> out = new ArrayList<>();
