@@ -15,6 +15,7 @@ import com.meridian.categorizer.CategorizerProperties;
 import com.meridian.categorizer.ConfidenceLevels;
 import com.meridian.categorizer.TransactionCategorizer;
 import com.meridian.categorizer.corrections.CorrectionRecorder;
+import com.meridian.categorizer.corrections.TrainingCorrections;
 import com.meridian.categorizer.model.ModelRegistry;
 import com.meridian.categorizer.model.ModelWatcher;
 import com.meridian.categorizer.rules.RuleBook;
@@ -25,7 +26,8 @@ import com.meridian.tenancy.TenantDatabase;
 /**
  * Publishes the categorizer to every deployable that has a {@link TenantDatabase}: the {@link TransactionCategorizer}
  * (rules, then the model), the {@link RuleBook} (so rule editors can invalidate a tenant's cached rules), the
- * {@link ModelRegistry} (to replace the model at run time) and the {@link CorrectionRecorder}.
+ * {@link ModelRegistry} (to replace the model at run time), the {@link CorrectionRecorder} and
+ * {@link TrainingCorrections} (a tenant's opt-in to sharing corrections with the common model).
  */
 @AutoConfiguration(after = TenancyAutoConfiguration.class)
 @ConditionalOnBean(TenantDatabase.class)
@@ -67,5 +69,11 @@ public class CategorizerAutoConfiguration {
             CategorizerProperties properties) {
         return new CorrectionRecorder(database, rules, properties.correctionsToPromote(),
                 properties.promotedRulePriority());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TrainingCorrections categorizerTrainingCorrections(TenantDatabase database) {
+        return new TrainingCorrections(database);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.meridian.categorizer.corrections.TrainingCorrections;
 import com.meridian.categorizer.model.internal.FeatureHasher;
 import com.meridian.categorizer.normalize.DescriptorNormalizer;
 import com.meridian.categorizer.normalize.NormalizedDescriptor;
@@ -43,7 +44,7 @@ public record Corpus(List<String> labels, List<LabelledExample> train, List<Labe
 
     /**
      * As {@link #load(Path, FeatureHasher, int, String)}, plus tenants' corrections ({@code corrections}, may be
-     * null) as training rows: a CSV {@code description,amount,category_code} (docs/categorizer.md has the export).
+     * null) as training rows: the CSV {@link TrainingCorrections#write} makes (docs/categorizer.md has the export).
      * Corrections only ever train; a correction whose category maps to no label is left out and counted.
      */
     public static Corpus load(Path dir, Path corrections, FeatureHasher hasher, int limit, String settings) {
@@ -55,7 +56,7 @@ public record Corpus(List<String> labels, List<LabelledExample> train, List<Labe
                 ? supplement.train().subList(0, Math.min(limit, supplement.train().size())) : supplement.train();
         trainLines.addAll(supplementTrain);
         if (corrections != null) {
-            trainLines.addAll(correctionRows(lines(corrections, 0)));
+            trainLines.addAll(correctionRows(TrainingCorrections.read(corrections)));
         }
         List<LabelledExample> train = parse(trainLines, normalizer, hasher);
         Set<String> seen = new HashSet<>();
@@ -165,15 +166,12 @@ public record Corpus(List<String> labels, List<LabelledExample> train, List<Labe
     }
 
     /** Corrections as corpus rows ({@code debit|credit text,,label}); unmappable categories are skipped. */
-    static List<String> correctionRows(List<String> lines) {
-        List<String> rows = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            int last = line.lastIndexOf(',');
-            int middle = line.lastIndexOf(',', last - 1);
-            String text = line.substring(0, middle).replace(',', ' ').toLowerCase(java.util.Locale.ROOT);
-            String direction = new BigDecimal(line.substring(middle + 1, last).strip()).signum() > 0 ? "credit" : "debit";
-            LabelMapping.label(line.substring(last + 1).strip())
-                    .ifPresent(label -> rows.add(direction + " " + text + ",," + label));
+    static List<String> correctionRows(List<TrainingCorrections.TrainingRow> corrections) {
+        List<String> rows = new ArrayList<>(corrections.size());
+        for (TrainingCorrections.TrainingRow c : corrections) {
+            String text = c.text().replace(',', ' ').toLowerCase(java.util.Locale.ROOT);
+            String direction = c.amount().signum() > 0 ? "credit" : "debit";
+            LabelMapping.label(c.categoryCode()).ifPresent(label -> rows.add(direction + " " + text + ",," + label));
         }
         return rows;
     }
