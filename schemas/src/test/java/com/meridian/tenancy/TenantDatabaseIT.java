@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +87,39 @@ class TenantDatabaseIT {
                 outer -> tenants.inTenant(TENANT_A, inner -> inner.sql("select count(*) from transactions").query(Long.class).single()));
 
         assertThat(count).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionAcrossTenantsSeesEachTenantOnlyInsideItsOwnCall() throws Exception {
+        List<UUID> seen = new ArrayList<>();
+        tenants.inOneTransactionAcrossTenants(() -> {
+            seen.addAll(tenants.inTenant(TENANT_A, jdbc -> jdbc.sql("select tenant_id from transactions").query(UUID.class).list()));
+            seen.addAll(tenants.inTenant(TENANT_B, jdbc -> jdbc.sql("select tenant_id from transactions").query(UUID.class).list()));
+        });
+
+        assertThat(seen).containsExactly(TENANT_A.value(), TENANT_B.value());
+        assertNextBorrowerIsUnbound();
+    }
+
+    @Test
+    void aTransactionAcrossTenantsCommitsOrRollsBackAsOne() throws Exception {
+        assertThatThrownBy(() -> tenants.inOneTransactionAcrossTenants(() -> {
+            tenants.inTenantRun(TENANT_A, jdbc -> jdbc.sql("update transactions set description = 'changed by A'").update());
+            tenants.inTenantRun(TENANT_B, jdbc -> {
+                throw new IllegalArgumentException("second tenant failed");
+            });
+        })).hasMessage("second tenant failed");
+
+        String description = tenants.inTenant(TENANT_A, jdbc -> jdbc.sql("select description from transactions").query(String.class).single());
+        assertThat(description).isNotEqualTo("changed by A");
+        assertNextBorrowerIsUnbound();
+    }
+
+    @Test
+    void aTransactionAcrossTenantsCannotJoinATenantsTransaction() {
+        assertThatThrownBy(() -> tenants.inTenantRun(TENANT_A, jdbc -> tenants.inOneTransactionAcrossTenants(() -> { })))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("surrounding transaction");
     }
 
     private static void assertNextBorrowerIsUnbound() throws Exception {

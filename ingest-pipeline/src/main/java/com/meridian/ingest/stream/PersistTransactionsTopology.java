@@ -5,6 +5,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
 import com.meridian.ingest.stream.internal.CommitBoundSink;
+import com.meridian.ingest.stream.internal.CommitGroups;
 import com.meridian.ingest.stream.internal.Ingested;
 import com.meridian.ingest.stream.internal.JdbcPipelineWriter;
 import com.meridian.ingest.stream.internal.SinkRows;
@@ -13,8 +14,9 @@ import com.meridian.schemas.events.AccountKey;
 import com.meridian.schemas.events.DeadLetter;
 
 /**
- * Persistence: categorized transactions, usage totals and the dead letters of known tenants go to PostgreSQL in
- * one batch per table and tenant at every commit of the stream task, with the tenant set for row-level security.
+ * Persistence: categorized transactions, usage totals and the dead letters of known tenants go to PostgreSQL at every
+ * commit, in one database transaction per stream thread and commit (one statement per table and tenant, with the
+ * tenant set for row-level security).
  * The writes are idempotent (upsert on the natural key, absolute totals, dead-letter ids from the source position),
  * so replaying input after a failure converges to the same rows: exactly once in effect.
  */
@@ -33,9 +35,10 @@ public final class PersistTransactionsTopology {
     /** Adds the three sinks to {@code builder}. */
     public void build(StreamsBuilder builder, KStream<AccountKey, Ingested> ingested, KStream<String, UsageTotal> totals,
             KStream<String, DeadLetter> deadLetters) {
-        builder.addStateStore(CommitBoundSink.builder(TRANSACTIONS_SINK, writer::writeTransactions));
-        builder.addStateStore(CommitBoundSink.builder(USAGE_SINK, writer::writeUsage));
-        builder.addStateStore(CommitBoundSink.builder(DEAD_LETTERS_SINK, writer::writeDeadLetters));
+        CommitGroups groups = new CommitGroups(writer::inOneTransaction);
+        builder.addStateStore(CommitBoundSink.builder(TRANSACTIONS_SINK, writer::writeTransactions, groups));
+        builder.addStateStore(CommitBoundSink.builder(USAGE_SINK, writer::writeUsage, groups));
+        builder.addStateStore(CommitBoundSink.builder(DEAD_LETTERS_SINK, writer::writeDeadLetters, groups));
         ingested.process(() -> new SinkRows<AccountKey, Ingested>(TRANSACTIONS_SINK,
                         row -> row.categorized().tenantId() + "/" + row.categorized().transaction().accountId() + "/"
                                 + row.identity()),

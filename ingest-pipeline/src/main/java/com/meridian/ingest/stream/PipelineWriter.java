@@ -20,4 +20,9 @@ public interface PipelineWriter {
 
     /** Records dead letters of known tenants, once each. */
     void writeDeadLetters(List<DeadLetter> batch);
+
+    /** Runs the writes of one commit (several of the methods above, several tenants) in one transaction. */
+    default void inOneTransaction(Runnable writes) {
+        writes.run();
+    }
 }

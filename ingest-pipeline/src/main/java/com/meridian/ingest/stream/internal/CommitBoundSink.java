@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code flush()} runs only when it checkpoints. {@code CachedStateStore} is an internal interface of Kafka
  * Streams; {@code CommitBoundSinkTest} and {@code TransactionPipelineIT} fail if a new version stops calling it.
  *
+ * <p>The sinks of one stream thread form a group ({@link CommitGroups}) and are written together, in one transaction
+ * per commit.
+ *
  * <p>Why this is exactly-once for idempotent writes: if the batch fails, the task fails before committing and its
  * input is processed again; if the batch succeeds but the commit does not, the input is processed again from the
  * restored state and the same rows are written again, which an upsert of absolute values absorbs. A task closed
@@ -39,23 +42,50 @@ public final class CommitBoundSink<K, V> implements StateStore, CachedStateStore
 
     private final String name;
     private final Consumer<List<V>> writer;
+    private final CommitGroups groups;
     private final Map<K, V> pending = new LinkedHashMap<>();
+    private CommitGroups.Group group;
     private boolean open;
 
-    CommitBoundSink(String name, Consumer<List<V>> writer) {
+    CommitBoundSink(String name, Consumer<List<V>> writer, CommitGroups groups) {
         this.name = name;
         this.writer = writer;
+        this.groups = groups;
     }
 
-    /** A builder of this store for {@code StreamsBuilder.addStateStore}; it has no changelog. */
-    public static <K, V> StoreBuilder<CommitBoundSink<K, V>> builder(String name, Consumer<List<V>> writer) {
-        return new Builder<>(name, writer);
+    /**
+     * A builder of this store for {@code StreamsBuilder.addStateStore}; it has no changelog. Its rows are written
+     * by {@code writer}, together with the other sinks of {@code groups} on the same stream thread.
+     */
+    public static <K, V> StoreBuilder<CommitBoundSink<K, V>> builder(String name, Consumer<List<V>> writer,
+            CommitGroups groups) {
+        return new Builder<>(name, writer, groups);
     }
 
     /** Buffers {@code row} under {@code key}, replacing an earlier row of the same key. */
     public void put(K key, V row) {
-        pending.remove(key); // keeps the write order of the latest rows
-        pending.put(key, row);
+        if (group == null) {
+            group = groups.join(this); // on the stream thread that processes this task
+        }
+        synchronized (group) {
+            pending.remove(key); // keeps the write order of the latest rows
+            pending.put(key, row);
+        }
+    }
+
+    /** The write of the rows buffered so far, or null when there are none; called by the group. */
+    Runnable pendingWrite() {
+        if (pending.isEmpty()) {
+            return null;
+        }
+        List<V> rows = new ArrayList<>(pending.values());
+        log.debug("Writing {} rows of {}", rows.size(), name);
+        return () -> writer.accept(rows);
+    }
+
+    /** The group's transaction committed: what was pending is written. */
+    void written() {
+        pending.clear();
     }
 
     @Override
@@ -73,10 +103,8 @@ public final class CommitBoundSink<K, V> implements StateStore, CachedStateStore
 
     @Override
     public void flushCache() {
-        if (!pending.isEmpty()) {
-            log.debug("Writing {} rows of {}", pending.size(), name);
-            writer.accept(new ArrayList<>(pending.values()));
-            pending.clear();
+        if (group != null) {
+            group.flush();
         }
     }
 
@@ -92,14 +120,28 @@ public final class CommitBoundSink<K, V> implements StateStore, CachedStateStore
 
     @Override
     public void clearCache() {
-        pending.clear(); // a task closed dirty: its input is processed again
+        dropPending(); // a task closed dirty: its input is processed again
     }
 
     @Override
     public void close() {
         // an orderly close has flushed; after a crash the unwritten rows are re-derived from the replayed input
-        pending.clear();
+        dropPending();
+        if (group != null) {
+            group.leave(this);
+            group = null;
+        }
         open = false;
+    }
+
+    private void dropPending() {
+        if (group == null) {
+            pending.clear();
+            return;
+        }
+        synchronized (group) {
+            pending.clear();
+        }
     }
 
     @Override
@@ -112,7 +154,8 @@ public final class CommitBoundSink<K, V> implements StateStore, CachedStateStore
         return open;
     }
 
-    private record Builder<K, V>(String name, Consumer<List<V>> writer) implements StoreBuilder<CommitBoundSink<K, V>> {
+    private record Builder<K, V>(String name, Consumer<List<V>> writer, CommitGroups groups)
+            implements StoreBuilder<CommitBoundSink<K, V>> {
 
         @Override
         public StoreBuilder<CommitBoundSink<K, V>> withCachingEnabled() {
@@ -136,7 +179,7 @@ public final class CommitBoundSink<K, V> implements StateStore, CachedStateStore
 
         @Override
         public CommitBoundSink<K, V> build() {
-            return new CommitBoundSink<>(name, writer);
+            return new CommitBoundSink<>(name, writer, groups);
         }
 
         @Override

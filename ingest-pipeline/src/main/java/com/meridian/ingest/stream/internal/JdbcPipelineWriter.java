@@ -20,8 +20,9 @@ import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 /**
- * Writes the pipeline's batches to PostgreSQL, one transaction per tenant (so row-level security checks every row)
- * and one statement per table: the batch travels as a JSON array expanded by {@code jsonb_to_recordset}.
+ * Writes the pipeline's batches to PostgreSQL: one transaction per commit, in which each tenant's rows are written
+ * with the transaction bound to that tenant (so row-level security checks every row), one statement per tenant and
+ * table; the batch travels as a JSON array expanded by {@code jsonb_to_recordset}.
  *
  * <p>Every write is idempotent. Transactions are upserted on their natural key (the source's id within the
  * account, else the fingerprint), and a category a person chose is never replaced. Usage counters are set to the
@@ -136,6 +137,12 @@ public final class JdbcPipelineWriter implements PipelineWriter {
                 database.inTenantRun(new TenantId(tenant), jdbc -> jdbc.sql(INSERT_DEAD_LETTERS)
                         .param("rows", json(rows.stream().map(JdbcPipelineWriter::deadLetterRow).toList()))
                         .update()));
+    }
+
+    /** One database transaction for everything a commit writes, across tenants. */
+    @Override
+    public void inOneTransaction(Runnable writes) {
+        database.inOneTransactionAcrossTenants(writes);
     }
 
     /** The id of a dead letter: the same source position and stage always give the same id. */
