@@ -61,6 +61,7 @@ import com.meridian.schemas.topics.Topics;
 public class StreamBenchmark {
 
     static final int RECORDS = Integer.getInteger("bench.records", 1_000_000);
+    static final int THREADS = Integer.getInteger("meridian.ingest.streams.threads", 1);
     static final String PASS_THROUGH_OUT = "meridian.bench.pass-through.v1";
     static final String[] TEXTS = {"Coffee Corner", "REWE Markt sagt danke", "Monthly rent", "Salary", "NETFLIX.COM",
         "Amazon Marketplace", "Uber trip", "Shell station 42", "Deutsche Bahn ticket", "Apotheke am Markt"};
@@ -84,13 +85,13 @@ public class StreamBenchmark {
                 System.out.printf("""
 
                         ==================================================================================
-                         Stream pipeline benchmark, %,d records, %d partitions, 1 stream thread each
+                         Stream pipeline benchmark, %,d records, %d partitions, %d stream thread(s) each
                            pass-through topology (reference)   %,10.0f records/s
                            whole pipeline to PostgreSQL        %,10.0f records/s   (%,d rows stored)
                            ratio pipeline / pass-through       %10.2f   (goal >= 0.50)
                            latency at %,.0f records/s           p50 %,d ms   p99 %,d ms   (%,d records)
                         ==================================================================================
-                        %n""", produced, Topics.BANK_FEED_TRANSACTIONS.defaultPartitions(), passThrough, pipeline,
+                        %n""", produced, Topics.BANK_FEED_TRANSACTIONS.defaultPartitions(), THREADS, passThrough, pipeline,
                         stored, pipeline / passThrough, pipeline / 2, latency.p50(), latency.p99(), latency.records());
             }
         }
@@ -106,6 +107,7 @@ public class StreamBenchmark {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         config.put(StreamsConfig.consumerPrefix("max.poll.records"), 2000);
