@@ -3,6 +3,7 @@ package com.meridian.ingest.stream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,16 @@ final class PipelineProcess implements AutoCloseable {
     }
 
     static PipelineProcess start(Map<String, Object> properties, Path log) {
+        // RocksDB unpacks its native library into the temp directory and only a clean exit deletes it: a killed
+        // child's copy stays under target/, not in /tmp
+        Path tmp = log.resolveSibling("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + tmp, e);
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
+                .toString(), "-Xmx512m", "-Djava.io.tmpdir=" + tmp.toAbsolutePath(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
                 StreamPipelineTestApplication.class.getName()));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         try {

@@ -9,6 +9,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The one JSON mapping of Meridian's events, used by every serde in {@code com.meridian.schemas.topics} and by
@@ -35,6 +36,8 @@ public final class EventJson {
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(MapperFeature.INFER_RECORD_GETTERS_FROM_COMPONENTS_ONLY)
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+            // accessors generated with LambdaMetafactory instead of reflection: about a quarter less time per event
+            .addModule(new BlackbirdModule())
             .build();
 
     private EventJson() {
