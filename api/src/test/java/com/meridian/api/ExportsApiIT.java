@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.meridian.api.security.Role;
+import com.meridian.exports.ExportRetentionSweeper;
 import com.meridian.exports.ExportSchedules;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -38,6 +39,9 @@ class ExportsApiIT extends ApiTestBase {
 
     @Autowired
     ExportSchedules schedules;
+
+    @Autowired
+    ExportRetentionSweeper sweeper;
 
     private TenantId tenantA;
     private String analystA;
@@ -100,6 +104,27 @@ class ExportsApiIT extends ApiTestBase {
 
         // then
         assertThat(get("/v1/exports/" + id + "/files/" + file, analystA).statusCode()).isEqualTo(404);
+        assertThat(body(get("/v1/exports", analystA)).findValuesAsString("exportId")).doesNotContain(id);
+    }
+
+    @Test
+    void anExpiredExportIsSweptAndItsFilesAnswer404() throws Exception {
+        // given
+        String id = body(post("/v1/exports", analystA, """
+                {"format": "CSV", "from": "2026-01-01", "to": "2026-12-31"}""")).get("export").get("exportId").asString();
+        awaitCompleted(id, analystA);
+        String file = body(get("/v1/exports/" + id + "/files/manifest.json", analystA)).get("files").get(0).get("path").asString();
+        assertThat(get("/v1/exports/" + id + "/files/" + file, analystA).statusCode()).isEqualTo(200);
+        database.inTenantRun(tenantA, db -> db.sql("update exports set expires_at = ? where export_id = ?::uuid")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), id).update());
+
+        // when
+        sweeper.sweep();
+
+        // then
+        assertThat(get("/v1/exports/" + id + "/files/" + file, analystA).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/exports/" + id + "/files/manifest.json", analystA).statusCode()).isEqualTo(404);
+        assertThat(body(get("/v1/exports/" + id, analystA)).get("export").get("status").asString()).isEqualTo("deleted");
         assertThat(body(get("/v1/exports", analystA)).findValuesAsString("exportId")).doesNotContain(id);
     }
 

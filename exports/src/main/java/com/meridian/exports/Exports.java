@@ -21,8 +21,9 @@ import com.meridian.tenancy.TenantId;
  * Analyst exports of one tenant: start one (it runs as a Batch job, followed through its job run), list and
  * read them, open their files, delete them. Every method takes the tenant; an export id of another tenant is
  * simply not found. Files are offered only once the export is completed. Ad-hoc exports expire after
- * {@link ExportsProperties#retention()} and are removed when the tenant next starts an export; a schedule's
- * exports are kept by number instead ({@code keep_last}).
+ * {@link ExportsProperties#retention()}; a schedule's exports are kept by number instead ({@code keep_last}). What
+ * retention no longer keeps is removed when the tenant next starts an export, and in any case by the
+ * {@link ExportRetentionSweeper}, which visits every tenant.
  */
 public class Exports {
 

@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Wires the exports: the store (a local directory, or an S3-compatible bucket when
  * {@code meridian.exports.s3.bucket} is set), the services, and the scheduler that runs due export schedules
- * every {@code meridian.exports.scheduler-poll} (off with {@code meridian.exports.scheduler-enabled=false}).
+ * every {@code meridian.exports.scheduler-poll} (off with {@code meridian.exports.scheduler-enabled=false}), and
+ * the sweeper that applies retention across tenants every {@code meridian.exports.sweep-interval} (off with
+ * {@code meridian.exports.sweeper-enabled=false}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExportsProperties.class)
@@ -65,8 +67,8 @@ public class ExportsConfiguration {
     }
 
     @Bean
-    Retention exportRetention(ExportRecords records, ExportStore store) {
-        return new Retention(records, store);
+    Retention exportRetention(ExportRecords records, ExportStore store, ExportsProperties properties) {
+        return new Retention(records, store, properties.stagingDirectory());
     }
 
     @Bean
@@ -84,6 +86,33 @@ public class ExportsConfiguration {
     @ConditionalOnBooleanProperty(name = "meridian.exports.scheduler-enabled", matchIfMissing = true)
     DueExportSchedules dueExportSchedules(ExportSchedules schedules) {
         return new DueExportSchedules(schedules);
+    }
+
+    @Bean
+    ExportRetentionSweeper exportRetentionSweeper(TenantDatabase database, Retention exportRetention,
+            ExportsProperties properties) {
+        return new ExportRetentionSweeper(database, exportRetention, properties.deletedKeptFor(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "meridian.exports.sweeper-enabled", matchIfMissing = true)
+    ScheduledRetentionSweep scheduledRetentionSweep(ExportRetentionSweeper sweeper) {
+        return new ScheduledRetentionSweep(sweeper);
+    }
+
+    /** Sweeps every {@code meridian.exports.sweep-interval}; several nodes sweeping at once remove each export once. */
+    static final class ScheduledRetentionSweep {
+
+        private final ExportRetentionSweeper sweeper;
+
+        ScheduledRetentionSweep(ExportRetentionSweeper sweeper) {
+            this.sweeper = sweeper;
+        }
+
+        @Scheduled(fixedDelayString = "${meridian.exports.sweep-interval:1h}", initialDelayString = "${meridian.exports.sweep-interval:1h}")
+        void run() {
+            sweeper.sweep();
+        }
     }
 
     /** Polls for due schedules; each node may poll, the schedule's next time moves on as soon as one starts it. */

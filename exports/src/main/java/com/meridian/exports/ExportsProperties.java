@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention        how long an export that no schedule keeps stays downloadable
  * @param schedulerPoll    how often the scheduler looks for due schedules
  * @param schedulerEnabled whether this node runs due schedules at all
+ * @param sweepInterval    how often the retention sweeper removes, across tenants, the exports retention no longer keeps
+ * @param sweeperEnabled   whether this node runs the retention sweeper at all
+ * @param deletedKeptFor   how long a deleted export's row stays (its status answers {@code deleted}) before the
+ *                         sweeper removes it; its files go at once
  */
 @ConfigurationProperties("meridian.exports")
 public record ExportsProperties(
@@ -33,7 +37,10 @@ public record ExportsProperties(
         @DefaultValue("5000000") long maxRowsPerFile,
         @DefaultValue("30d") Duration retention,
         @DefaultValue("60s") Duration schedulerPoll,
-        @DefaultValue("true") boolean schedulerEnabled) {
+        @DefaultValue("true") boolean schedulerEnabled,
+        @DefaultValue("1h") Duration sweepInterval,
+        @DefaultValue("true") boolean sweeperEnabled,
+        @DefaultValue("7d") Duration deletedKeptFor) {
 
     public ExportsProperties {
         stagingDirectory = stagingDirectory != null ? stagingDirectory : temp("meridian-exports-staging");

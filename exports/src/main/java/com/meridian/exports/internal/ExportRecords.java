@@ -80,6 +80,35 @@ public final class ExportRecords {
                 .params(tenant.value(), exportId).update()) == 1;
     }
 
+    /**
+     * Marks a completed or failed export deleted because retention no longer keeps it, and records that in the
+     * tenant's audit log in the same transaction; false when it is gone already or running again.
+     */
+    public boolean expired(TenantId tenant, UUID exportId, String reason) {
+        return database.inTenant(tenant, db -> {
+            boolean marked = db.sql("""
+                            update exports set status = 'deleted', deleted_at = now()
+                            where tenant_id = ? and export_id = ? and status in ('completed', 'failed')""")
+                    .params(tenant.value(), exportId).update() == 1;
+            if (marked) {
+                SystemAudit.record(db, tenant, "export.expired", exportId, reason);
+            }
+            return marked;
+        });
+    }
+
+    /** Removes the row of a deleted export, with an audit entry; false when there is no such deleted export. */
+    public boolean purged(TenantId tenant, UUID exportId) {
+        return database.inTenant(tenant, db -> {
+            boolean removed = db.sql("delete from exports where tenant_id = ? and export_id = ? and status = 'deleted'")
+                    .params(tenant.value(), exportId).update() == 1;
+            if (removed) {
+                SystemAudit.record(db, tenant, "export.purged", exportId, "deleted and past the grace period");
+            }
+            return removed;
+        });
+    }
+
     public ExportRequest request(TenantId tenant, UUID exportId) {
         return database.inTenant(tenant, db -> db.sql("select request::text from exports where tenant_id = ? and export_id = ?")
                 .params(tenant.value(), exportId).query(String.class).optional())

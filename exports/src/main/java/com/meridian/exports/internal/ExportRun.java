@@ -35,7 +35,7 @@ public class ExportRun {
         this.request = records.request(tenant, exportId);
         this.source = request.kind() == ExportKind.MONTHLY_SPEND ? new MonthlySpendSource(database, tenant, request)
                 : new TransactionsSource(database, tenant, request, rowsPerPage);
-        this.staging = stagingRoot.resolve(exportId.toString());
+        this.staging = staging(stagingRoot, exportId);
         deleteRecursively(staging);
         Files.createDirectories(staging);
         this.writer = new PartitionedExportWriter(staging, source.schema(), request.format(), request.compression(),
@@ -78,6 +78,11 @@ public class ExportRun {
     public void discard() throws IOException {
         writer.close();
         deleteRecursively(staging);
+    }
+
+    /** The folder where the export's files are written until they are published. */
+    static Path staging(Path stagingRoot, UUID exportId) {
+        return stagingRoot.resolve(exportId.toString());
     }
 
     static void deleteRecursively(Path path) throws IOException {
