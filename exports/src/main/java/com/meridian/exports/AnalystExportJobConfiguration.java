@@ -7,6 +7,7 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.meridian.exports.internal.ExportCheckpoint;
 import com.meridian.exports.internal.ExportOutcomeListener;
 import com.meridian.exports.internal.ExportRecords;
 import com.meridian.exports.internal.ExportRowReader;
@@ -33,7 +35,9 @@ import com.meridian.tenancy.TenantId;
  * The export job: {@code exportRows} reads the tenant's rows page by page and writes them, chunk by chunk,
  * into month-partitioned files in a staging folder (progress in {@code job_runs}, logs and
  * {@code meridian.job.items}); {@code publishExport} writes the manifest, moves the files to the store and
- * marks the export completed. A failure at any point marks it failed and leaves no files.
+ * marks the export completed. A failure at any point marks it failed; nothing of it is downloadable. Restarted
+ * ({@link com.meridian.ingest.jobs.JobRunLauncher#resume}), the job keeps the month files it had closed and reads
+ * on after them, or, when the rows were all written, only publishes them.
  */
 @Configuration(proxyBeanMethods = false)
 public class AnalystExportJobConfiguration {
@@ -61,7 +65,16 @@ public class AnalystExportJobConfiguration {
                 .reader(exportRowReader)
                 .writer(exportRowWriter)
                 .listener(jobProgress.listener(exportRowReader))
+                .listener(allRowsWrittenPromotion())
                 .build();
+    }
+
+    /** Hands the description of every written file to the job, where a restarted publish step finds it too. */
+    private static ExecutionContextPromotionListener allRowsWrittenPromotion() {
+        ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {ExportCheckpoint.ALL_ROWS_WRITTEN});
+        promotion.setStrict(true);
+        return promotion;
     }
 
     @Bean
@@ -83,7 +96,7 @@ public class AnalystExportJobConfiguration {
     @Bean
     @StepScope
     ExportRowReader exportRowReader(ExportRun exportRun) {
-        return new ExportRowReader(exportRun.source());
+        return new ExportRowReader(exportRun);
     }
 
     @Bean
@@ -100,7 +113,7 @@ public class AnalystExportJobConfiguration {
     }
 
     @Bean
-    ExportOutcomeListener exportOutcomeListener(ExportRecords records, ExportStore exportStore, ExportsProperties properties) {
-        return new ExportOutcomeListener(records, exportStore, properties.stagingDirectory());
+    ExportOutcomeListener exportOutcomeListener(ExportRecords records) {
+        return new ExportOutcomeListener(records);
     }
 }

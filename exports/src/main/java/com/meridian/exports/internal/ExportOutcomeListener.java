@@ -3,8 +3,6 @@ package com.meridian.exports.internal;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -14,22 +12,19 @@ import com.meridian.ingest.jobs.JobRunParameters;
 import com.meridian.tenancy.TenantId;
 
 /**
- * Marks an export {@code failed} with the reason when its job does not complete, and removes whatever it had
- * staged or begun to publish, so a failed export leaves no files behind.
+ * Marks an export {@code failed} with the reason when its job does not complete. What it wrote stays where it is:
+ * the closed files in staging are what a restart of the job keeps ({@code POST /v1/jobs/{id}/restart}), and
+ * nothing of a failed export is ever offered for download. Retention removes them with the export (ad-hoc exports
+ * expire, a schedule keeps its newest few).
  */
 public final class ExportOutcomeListener implements JobExecutionListener {
 
     public static final String EXPORT_ID = "exportId";
-    private static final Logger log = LoggerFactory.getLogger(ExportOutcomeListener.class);
 
     private final ExportRecords records;
-    private final ExportStore store;
-    private final java.nio.file.Path stagingRoot;
 
-    public ExportOutcomeListener(ExportRecords records, ExportStore store, java.nio.file.Path stagingRoot) {
+    public ExportOutcomeListener(ExportRecords records) {
         this.records = records;
-        this.store = store;
-        this.stagingRoot = stagingRoot;
     }
 
     /** The failure and, when Batch wrapped it, the cause that says what went wrong. */
@@ -49,11 +44,5 @@ public final class ExportOutcomeListener implements JobExecutionListener {
         String reason = execution.getAllFailureExceptions().stream().map(ExportOutcomeListener::describe)
                 .collect(Collectors.joining("; "));
         records.failed(tenant, exportId, reason.isEmpty() ? execution.getStatus().toString() : reason);
-        try {
-            store.delete(tenant, exportId);
-            ExportRun.deleteRecursively(stagingRoot.resolve(exportId.toString()));
-        } catch (Exception e) {
-            log.warn("files of failed export {} of tenant {} could not all be removed", exportId, tenant, e);
-        }
     }
 }

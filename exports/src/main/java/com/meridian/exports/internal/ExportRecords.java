@@ -50,8 +50,15 @@ public final class ExportRecords {
         update(tenant, exportId, "job_run_id = ?", jobRunId);
     }
 
+    /** Marks the export running (again, when its job restarts); refuses an export that was deleted meanwhile. */
     public void running(TenantId tenant, UUID exportId, long rowsTotal) {
-        update(tenant, exportId, "status = 'running', rows_total = ?", rowsTotal);
+        int updated = database.inTenant(tenant, db -> db.sql("""
+                        update exports set status = 'running', rows_total = ?, error = null, finished_at = null
+                        where tenant_id = ? and export_id = ? and status <> 'deleted'""")
+                .params(rowsTotal, tenant.value(), exportId).update());
+        if (updated != 1) {
+            throw new IllegalStateException("export " + exportId + " was deleted; it does not run again");
+        }
     }
 
     public void completed(TenantId tenant, UUID exportId, ExportManifest manifest) {

@@ -31,8 +31,12 @@ public final class LocalDirectoryExportStore implements ExportStore {
         Path target = folder(tenant, exportId);
         for (String file : files) {
             Path destination = inside(target, file);
+            Path source = staging.resolve(file);
+            if (!Files.exists(source) && Files.isRegularFile(destination)) {
+                continue; // moved by an earlier attempt that failed further on; the restarted job publishes the rest
+            }
             Files.createDirectories(destination.getParent());
-            Files.move(staging.resolve(file), destination, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(source, destination, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -26,8 +26,11 @@ import com.meridian.exports.ExportManifest;
  * when a month outgrows {@link WriterSizes#maxRowsPerFile()}. One file is open at a time; rows arrive ordered
  * by date, and a month that comes back after another (it should not) gets a new part instead of overwriting.
  *
- * <p>{@link #finish()} closes the last file and describes every file (rows, bytes, SHA-256); until then the
- * staging directory is not an export, and {@link #close()} without {@code finish()} only releases the file.
+ * <p>Each file is described (rows, bytes, SHA-256) as soon as it is closed. {@link #completed()} is what a
+ * restarted run can keep: the closed files, the totals and part numbers as they were when the last one closed, and
+ * that file's last row, after which the rows continue; {@link #restore} takes it back. {@link #finish()} closes the
+ * last file; until then the staging directory is not an export, and {@link #close()} without {@code finish()} only
+ * releases the file.
  */
 public final class PartitionedExportWriter implements Closeable {
 
@@ -38,11 +41,13 @@ public final class PartitionedExportWriter implements Closeable {
     private final boolean partitionByMonth;
     private final WriterSizes sizes;
     private final Map<String, Integer> nextPart = new HashMap<>();
-    private final List<OpenedFile> written = new ArrayList<>();
-    private final CurrencyTotals totals = new CurrencyTotals();
+    private final List<ExportManifest.File> written = new ArrayList<>();
+    private CurrencyTotals totals = new CurrencyTotals();
     private RowFileWriter current;
     private OpenedFile currentFile;
+    private Object[] lastRow;
     private long rows;
+    private Completed completed = new Completed(List.of(), Map.of(), List.of(), 0, null);
 
     public PartitionedExportWriter(Path root, RowSchema schema, ExportFormat format, ExportCompression compression,
             boolean partitionByMonth, WriterSizes sizes) {
@@ -62,6 +67,7 @@ public final class PartitionedExportWriter implements Closeable {
         current.write(row);
         currentFile.rows++;
         rows++;
+        lastRow = row;
         totals.add((String) row[schema.currencyIndex()], (BigDecimal) row[schema.amountIndex()]);
     }
 
@@ -77,21 +83,36 @@ public final class PartitionedExportWriter implements Closeable {
     private void closeCurrent() throws IOException {
         if (current != null) {
             current.close();
-            written.add(currentFile);
             current = null;
+            Path path = root.resolve(currentFile.path);
+            written.add(new ExportManifest.File(currentFile.path, currentFile.month.isEmpty() ? null : currentFile.month,
+                    currentFile.rows, Files.size(path), sha256(path)));
+            completed = new Completed(List.copyOf(written), Map.copyOf(nextPart), totals(), rows, lastRow);
         }
     }
 
     /** Closes the last file and returns every file written, in the order written. */
     public List<ExportManifest.File> finish() throws IOException {
         closeCurrent();
-        List<ExportManifest.File> files = new ArrayList<>();
-        for (OpenedFile file : written) {
-            Path path = root.resolve(file.path);
-            files.add(new ExportManifest.File(file.path, file.month.isEmpty() ? null : file.month, file.rows, Files.size(path),
-                    sha256(path)));
+        return List.copyOf(written);
+    }
+
+    /** The files closed so far and the state that goes with them, for a restarted run to continue from. */
+    public Completed completed() {
+        return completed;
+    }
+
+    /** Continues after files written by an earlier run; nothing may have been written yet. */
+    public void restore(List<ExportManifest.File> files, Map<String, Integer> parts, List<ExportManifest.CurrencyTotal> sums,
+            long rowsWritten) {
+        if (rows > 0 || !written.isEmpty()) {
+            throw new IllegalStateException("rows were written already; there is nothing to restore into");
         }
-        return files;
+        written.addAll(files);
+        nextPart.putAll(parts);
+        totals = CurrencyTotals.of(sums);
+        rows = rowsWritten;
+        completed = new Completed(List.copyOf(written), Map.copyOf(nextPart), totals(), rows, null);
     }
 
     public long rows() {
@@ -120,6 +141,14 @@ public final class PartitionedExportWriter implements Closeable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * The closed files, the part numbers, totals and row count as they were when the last one closed, and the last
+     * row it holds (null when restored or when nothing is closed yet).
+     */
+    public record Completed(List<ExportManifest.File> files, Map<String, Integer> nextPart,
+            List<ExportManifest.CurrencyTotal> totals, long rows, Object[] lastRow) {
     }
 
     private static final class OpenedFile {

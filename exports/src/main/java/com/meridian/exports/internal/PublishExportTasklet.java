@@ -38,7 +38,12 @@ public class PublishExportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExportManifest manifest = run.finish();
+        String written = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .getString(ExportCheckpoint.ALL_ROWS_WRITTEN, null);
+        if (written == null) {
+            throw new IllegalStateException("the rows step of export " + run.exportId() + " left no description of its files");
+        }
+        ExportManifest manifest = run.manifest(written);
         Files.writeString(run.staging().resolve(MANIFEST), ExportRecords.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(manifest));
         List<String> files = new ArrayList<>(manifest.files().stream().map(ExportManifest.File::path).toList());

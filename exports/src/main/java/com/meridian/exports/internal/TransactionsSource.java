@@ -144,6 +144,22 @@ public final class TransactionsSource implements ExportSource {
         return page;
     }
 
+    /** The keyset of {@code row}: its booking date and transaction id. */
+    @Override
+    public String positionAfter(Object[] row) {
+        return row[rowColumns.indexOf(TransactionColumn.BOOKING_DATE)] + "/" + row[rowColumns.indexOf(TransactionColumn.TRANSACTION_ID)];
+    }
+
+    @Override
+    public void resumeAfter(String position) {
+        if (next != null || lastId != null) {
+            throw new IllegalStateException("pages were read already; cannot resume");
+        }
+        int slash = position.indexOf('/');
+        lastDate = LocalDate.parse(position.substring(0, slash));
+        lastId = UUID.fromString(position.substring(slash + 1));
+    }
+
     private List<Object[]> fetch() {
         return database.inTenant(tenant, db -> db.sql(pageSql()).params(pageParams()).query(this::row).list());
     }
