@@ -1,6 +1,5 @@
 package com.meridian.exports.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Exports in an S3-compatible bucket under {@code <prefix>/tenants/<tenant>/exports/<export>/...}, through
- * the AWS SDK for Java v2. Uploads go file by file with the manifest last; downloads stream the object (a
- * range request skips to its start in that stream).
+ * the AWS SDK for Java v2. Uploads go file by file with the manifest last; downloads stream the object through
+ * ranged GETs ({@link S3RangedInputStream}), so an HTTP range request fetches its range, not the object.
  */
 public final class S3ExportStore implements ExportStore {
 
@@ -100,8 +99,8 @@ public final class S3ExportStore implements ExportStore {
         }
 
         @Override
-        public InputStream getInputStream() throws IOException {
-            return s3.getObject(get -> get.bucket(bucket).key(key));
+        public InputStream getInputStream() {
+            return new S3RangedInputStream(s3, bucket, key, length);
         }
 
         @Override

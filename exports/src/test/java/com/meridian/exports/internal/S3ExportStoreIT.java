@@ -6,24 +6,41 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpRange;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.ResourceHttpMessageConverter;
+import org.springframework.http.converter.ResourceRegionHttpMessageConverter;
+import org.springframework.mock.http.MockHttpOutputMessage;
 
 import com.meridian.exports.ExportsConfiguration;
 import com.meridian.exports.ExportsProperties;
 import com.meridian.tenancy.TenantId;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
  * The S3 store against a real S3-compatible server (S3Proxy, started by the test, speaking the S3 protocol
- * over HTTP): publish, open with the right length and bytes, keep tenants apart, delete.
+ * over HTTP): publish, open with the right length and bytes, keep tenants apart, delete; and downloads, whole or
+ * by range, that fetch the object in ranged GETs instead of whole.
  */
 class S3ExportStoreIT {
 
@@ -66,5 +83,52 @@ class S3ExportStoreIT {
         // then
         assertThat(store.open(tenant, export, "manifest.json")).isEmpty();
         assertThat(s3.listObjectsV2(list -> list.bucket("exports")).contents()).isEmpty();
+    }
+
+    @Test
+    void downloadsFetchOnlyTheirRangeAndWholeFilesInGrowingRangedGets() throws Exception {
+        // given: a 3 MiB file in the bucket, and a client that notes the Range of every GET it sends
+        List<String> gets = new CopyOnWriteArrayList<>();
+        S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .forcePathStyle(true).endpointOverride(S3_PROXY.getUri())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3_PROXY.getAccessKey(), S3_PROXY.getSecretKey())))
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get) {
+                            gets.add(String.valueOf(get.range()));
+                        }
+                    }
+                }))
+                .build();
+        s3.createBucket(bucket -> bucket.bucket("ranges"));
+        S3ExportStore store = new S3ExportStore(s3, "ranges", "meridian");
+        TenantId tenant = TenantId.random();
+        UUID export = UUID.randomUUID();
+        byte[] content = new byte[3 * 1024 * 1024];
+        new Random(6).nextBytes(content);
+        Files.write(staging.resolve("part-0000.parquet"), content);
+        store.publish(tenant, export, staging, List.of("part-0000.parquet"));
+        Resource file = store.open(tenant, export, "part-0000.parquet").orElseThrow();
+
+        // when: a range request, written by Spring MVC's converter as the API's download does
+        MockHttpOutputMessage range = new MockHttpOutputMessage();
+        new ResourceRegionHttpMessageConverter().write(HttpRange.parseRanges("bytes=1000000-1000099").get(0).toResourceRegion(file),
+                MediaType.APPLICATION_OCTET_STREAM, range);
+
+        // then: its bytes, from one GET that starts at the range
+        assertThat(range.getBodyAsBytes()).isEqualTo(Arrays.copyOfRange(content, 1_000_000, 1_000_100));
+        assertThat(gets).containsExactly("bytes=1000000-1262143");
+
+        // when: the whole file
+        gets.clear();
+        MockHttpOutputMessage whole = new MockHttpOutputMessage();
+        new ResourceHttpMessageConverter().write(file, MediaType.APPLICATION_OCTET_STREAM, whole);
+
+        // then: every byte, in ranged GETs that grow (256 KiB, doubling), one after the other
+        assertThat(whole.getBodyAsBytes()).isEqualTo(content);
+        assertThat(gets).containsExactly("bytes=0-262143", "bytes=262144-786431", "bytes=786432-1835007",
+                "bytes=1835008-3145727");
     }
 }
