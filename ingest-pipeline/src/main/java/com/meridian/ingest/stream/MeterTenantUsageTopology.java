@@ -1,6 +1,7 @@
 package com.meridian.ingest.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import com.meridian.ingest.stream.internal.AccumulateUsage;
 import com.meridian.ingest.stream.internal.Ingested;
 import com.meridian.ingest.stream.internal.UsagePeriods;
 import com.meridian.ingest.stream.internal.UsageTotal;
@@ -31,21 +33,29 @@ import com.meridian.schemas.topics.Topics;
  *
  * <p>Each unit goes to {@code meridian.usage.events.v1} with a deterministic event id (billing reads it once) and
  * into the changelogged aggregate {@value #TOTALS}: the absolute total per tenant, metric, hour and billing period
- * (calendar month) in the tenant's time zone, which the persistence stage writes to {@code usage_counters}.
+ * (calendar month) in the tenant's time zone, which the persistence stage writes to {@code usage_counters}. On the
+ * way, each task sums its units per counter ({@value #PENDING}) and hands the sums to the aggregate once per
+ * interval, so the repartition topic carries a few sums per interval rather than two records per transaction.
  */
 public final class MeterTenantUsageTopology {
 
     /** The usage aggregate: absolute totals per counter. */
     public static final String TOTALS = "usage-totals";
 
+    /** A task's usage deltas not yet handed to the aggregate. */
+    public static final String PENDING = "usage-pending";
+
     private static final JsonSerde<UsageTotal> TOTAL_SERDE = new JsonSerde<>(UsageTotal.class);
 
     private final AccountDirectory directory;
     private final PipelineMetrics metrics;
+    private final Duration handOverInterval;
 
-    public MeterTenantUsageTopology(AccountDirectory directory, PipelineMetrics metrics) {
+    /** @param handOverInterval how often each task hands its summed units to the aggregate (the commit interval) */
+    public MeterTenantUsageTopology(AccountDirectory directory, PipelineMetrics metrics, Duration handOverInterval) {
         this.directory = directory;
         this.metrics = metrics;
+        this.handOverInterval = handOverInterval;
     }
 
     /** Adds metering after {@code ingested}; returns the counter totals as they change, keyed by counter. */
@@ -56,6 +66,7 @@ public final class MeterTenantUsageTopology {
                 .to(Topics.USAGE_EVENTS.name(), Produced.with(Topics.USAGE_EVENTS.keySerde(),
                         Topics.USAGE_EVENTS.valueSerde()).withName("usage-events-sink"));
         return metered.flatMap((key, value) -> counters(value), Named.as("meter-counters"))
+                .process(new AccumulateUsage(PENDING, handOverInterval), Named.as("meter-accumulate"))
                 .groupByKey(Grouped.with("usage-counters", Serdes.String(), TOTAL_SERDE))
                 .reduce(UsageTotal::plus, Named.as("meter-sum"),
                         Materialized.<String, UsageTotal, KeyValueStore<Bytes, byte[]>>as(TOTALS)

@@ -95,7 +95,7 @@ public class StreamPipelineConfiguration {
         TransactionPipelineTopology pipeline = new TransactionPipelineTopology(
                 new ValidateTransactionsTopology(directory, settings.limits(), metrics),
                 new CategorizeTransactionsTopology(categorizer, metrics),
-                new MeterTenantUsageTopology(directory, metrics),
+                new MeterTenantUsageTopology(directory, metrics, settings.commitInterval()),
                 new PersistTransactionsTopology(new JdbcPipelineWriter(database)));
         pipeline.build(builder);
         return pipeline;

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,6 +47,7 @@ class TransactionPipelineTopologyTest {
     private static final UUID OTHER_ACCOUNT = UUID.fromString("44444444-4444-4444-4444-444444444444");
     private static final Instant JAN_31_LATE = Instant.parse("2025-01-31T23:30:00Z"); // already February in Berlin
     private static final Instant FEB_10 = Instant.parse("2025-02-10T09:15:00Z");
+    private static final Duration HAND_OVER = Duration.ofMillis(100);
     private static final Instant MAR_02 = Instant.parse("2025-03-02T12:00:00Z");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -66,7 +68,7 @@ class TransactionPipelineTopologyTest {
         new TransactionPipelineTopology(
                 new ValidateTransactionsTopology(directory, new ValidationLimits(31, 3660), metrics),
                 new CategorizeTransactionsTopology(new KeywordCategorizer(), metrics),
-                new MeterTenantUsageTopology(directory, metrics), new PersistTransactionsTopology(writer))
+                new MeterTenantUsageTopology(directory, metrics, HAND_OVER), new PersistTransactionsTopology(writer))
                 .build(builder);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
@@ -134,7 +136,7 @@ class TransactionPipelineTopologyTest {
         assertThat(writer.transactions).singleElement().satisfies(batch ->
                 assertThat(batch).extracting(i -> i.categorized().transaction().sourceTransactionId(), i -> i.usageDelta())
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("tx-1", 1)));
-        // the hour and the billing-period counter come back through the repartition topic one by one
+        // the hour and the billing-period counter come back through the repartition topic at the next hand-over
         assertThat(writer.usage).flatExtracting(batch -> batch).extracting(UsageTotal::periodKind, UsageTotal::quantity)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("hour", 1L),
                         org.assertj.core.groups.Tuple.tuple("billing_period", 1L));
@@ -290,6 +292,29 @@ class TransactionPipelineTopologyTest {
     }
 
     @Test
+    void usageIsHandedToTheCountersSummedOncePerInterval() {
+        // given three transactions of one hour and a removal of one of them, within one hand-over interval
+        for (String id : List.of("tx-1", "tx-2", "tx-3")) {
+            BankFeedTransaction transaction = added(id, "-1.00", "x " + id, FEB_10).build();
+            feed.pipeInput(transaction.key(), transaction, FEB_10);
+        }
+        BankFeedTransaction removal = removed("tx-2", FEB_10.plusSeconds(1));
+        feed.pipeInput(removal.key(), removal, FEB_10.plusSeconds(1));
+        assertThat(totals()).isEmpty();
+
+        // when the interval ends
+        driver.advanceWallClockTime(HAND_OVER);
+
+        // then each counter receives one sum (the driver commits after each repartitioned record: two batches)
+        assertThat(writer.usage).flatExtracting(batch -> batch)
+                .extracting(UsageTotal::periodKind, UsageTotal::quantity)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("hour", 2L),
+                        org.assertj.core.groups.Tuple.tuple("billing_period", 2L));
+        assertThat(billingTotal()).isEqualTo(2);
+        assertThat(usage.readValuesToList()).extracting(UsageEvent::quantity).containsExactly(1L, 1L, 1L, -1L);
+    }
+
+    @Test
     void tenantsAreDeduplicatedAndMeteredApart() {
         send(added("tx-1", "-1.00", "x", FEB_10));
         send(added("tx-1", "-1.00", "x", FEB_10).onAccount(OTHER_TENANT, OTHER_ACCOUNT));
@@ -302,8 +327,10 @@ class TransactionPipelineTopologyTest {
                         org.assertj.core.groups.Tuple.tuple(OTHER_TENANT, 1L));
     }
 
+    /** Sends the transaction and lets the wall clock run to the next hand-over of usage sums. */
     private void send(BankFeedTransaction transaction) {
         feed.pipeInput(transaction.key(), transaction, transaction.receivedAt());
+        driver.advanceWallClockTime(HAND_OVER);
     }
 
     private void send(Draft draft) {
