@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +20,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.meridian.categorizer.TransactionCategorizer;
 import com.meridian.ingest.imports.csv.CsvProfile;
 import com.meridian.ingest.imports.csv.CsvProfiles;
+import com.meridian.ingest.imports.internal.ChooseWritePath;
 import com.meridian.ingest.imports.internal.MergeStagedEntries;
-import com.meridian.ingest.imports.internal.StagedEntry;
+import com.meridian.ingest.imports.internal.Occurrences;
+import com.meridian.ingest.imports.internal.PreparedEntry;
+import com.meridian.ingest.imports.internal.PreparedEntryCheck;
+import com.meridian.ingest.imports.internal.ReadAheadReader;
 import com.meridian.ingest.imports.internal.StagingWriter;
 import com.meridian.ingest.imports.internal.StatementEntryProcessor;
 import com.meridian.ingest.imports.internal.StatementFileReader;
+import com.meridian.ingest.imports.internal.TransactionWriter;
+import com.meridian.ingest.imports.internal.WritePath;
 import com.meridian.ingest.imports.internal.UploadCleanup;
 import com.meridian.ingest.jobs.JobProgress;
 import com.meridian.ingest.jobs.JobRunLauncher;
@@ -34,9 +41,11 @@ import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 /**
- * The statement import job: {@code stage} reads the file (format and charset from its content), checks each
- * entry, categorizes a chunk at a time and writes it to {@code import_staging}; {@code merge} moves the run's
- * rows into {@code transactions}, de-duplicated. Rejected entries are skipped up to
+ * The statement import job: {@code plan} reads the file once to choose its {@link WritePath}; {@code stage}
+ * reads it (format and charset from its content), checks and categorizes each entry ahead of the step
+ * ({@link ReadAheadReader}) and writes a chunk at a time, straight into {@code transactions} on the direct path
+ * or into {@code import_staging} on the staged one; {@code merge} moves a staged run's rows into
+ * {@code transactions}, de-duplicated. Rejected entries are skipped up to
  * {@link ImportProperties#skipLimit()} and recorded in {@code dead_letters}; a file that cannot be read at all
  * fails the run with the reason. Job parameters: {@value #FILE}, optional {@value #ACCOUNT_ID} and
  * {@value #CSV_PROFILE}, plus the tenant and run set by {@link JobRunLauncher}.
@@ -50,24 +59,32 @@ public class StatementImportJobConfiguration {
     public static final String ACCOUNT_ID = "accountId";
     public static final String CSV_PROFILE = "csvProfile";
 
+    /** Entries per call to the categorizer while reading ahead. */
+    private static final int CATEGORIZER_BATCH = 1000;
+
     @Bean
-    Job statementImportJob(JobRepository jobRepository, Step stageStatementEntries, Step mergeStagedEntries,
-            JobRunListener jobRunListener, ImportProperties properties) {
+    Job statementImportJob(JobRepository jobRepository, Step chooseImportWritePath, Step stageStatementEntries,
+            Step mergeStagedEntries, JobRunListener jobRunListener, ImportProperties properties) {
         return new JobBuilder(JOB_NAME, jobRepository).listener(jobRunListener)
                 .listener(new UploadCleanup(properties.storageDir(), FILE))
-                .start(stageStatementEntries).next(mergeStagedEntries).build();
+                .start(chooseImportWritePath).next(stageStatementEntries).next(mergeStagedEntries).build();
+    }
+
+    @Bean
+    Step chooseImportWritePath(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ChooseWritePath chooseWritePath) {
+        return new StepBuilder("plan", jobRepository).tasklet(chooseWritePath, transactionManager).build();
     }
 
     @Bean
     Step stageStatementEntries(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            StatementFileReader statementFileReader, StatementEntryProcessor statementEntryProcessor,
-            StagingWriter stagingWriter, RejectedEntryRecorder rejectedEntryRecorder, JobProgress jobProgress,
-            ImportProperties properties) {
-        return new StepBuilder("stage", jobRepository).<StatementEntry, StagedEntry>chunk(properties.chunkSize())
+            ReadAheadReader statementReader, ItemWriter<PreparedEntry> statementWriter,
+            RejectedEntryRecorder rejectedEntryRecorder, JobProgress jobProgress, ImportProperties properties) {
+        return new StepBuilder("stage", jobRepository).<PreparedEntry, PreparedEntry>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(statementFileReader).processor(statementEntryProcessor).writer(stagingWriter)
+                .reader(statementReader).processor(new PreparedEntryCheck()).writer(statementWriter)
                 .faultTolerant().skip(RejectedEntryException.class).skipLimit(properties.skipLimit())
-                .skipListener(rejectedEntryRecorder).listener(jobProgress.listener(statementFileReader))
+                .skipListener(rejectedEntryRecorder).listener(jobProgress.listener(statementReader))
                 .build();
     }
 
@@ -80,31 +97,48 @@ public class StatementImportJobConfiguration {
 
     @Bean
     @StepScope
-    StatementFileReader statementFileReader(@Value("#{jobParameters['" + FILE + "']}") String file,
+    ChooseWritePath chooseWritePath(@Value("#{jobParameters['" + FILE + "']}") String file,
             @Value("#{jobParameters['tenantId']}") String tenant,
-            @Value("#{jobParameters['" + CSV_PROFILE + "']}") String profileCode, CsvProfiles profiles,
-            RejectedEntryRecorder recorder) {
-        CsvProfile profile = profiles.find(new TenantId(UUID.fromString(tenant)), profileCode)
+            @Value("#{jobParameters['" + CSV_PROFILE + "']}") String profileCode,
+            @Value("#{jobParameters['" + ACCOUNT_ID + "']}") String account, CsvProfiles profiles) {
+        return new ChooseWritePath(Path.of(file), profile(profiles, tenant, profileCode), account != null);
+    }
+
+    @Bean
+    @StepScope
+    ReadAheadReader statementReader(@Value("#{jobParameters['" + FILE + "']}") String file,
+            @Value("#{jobParameters['tenantId']}") String tenant,
+            @Value("#{jobParameters['" + CSV_PROFILE + "']}") String profileCode,
+            @Value("#{jobParameters['" + ACCOUNT_ID + "']}") String account,
+            @Value("#{jobExecutionContext['" + WritePath.CONTEXT_KEY + "']}") String writePath, CsvProfiles profiles,
+            RejectedEntryRecorder recorder, TenantDatabase database, TransactionCategorizer categorizer,
+            ImportProperties properties) {
+        TenantId tenantId = new TenantId(UUID.fromString(tenant));
+        StatementFileReader fileReader = new StatementFileReader(Path.of(file), profile(profiles, tenant, profileCode),
+                recorder);
+        StatementEntryProcessor checks = new StatementEntryProcessor(account == null ? null : UUID.fromString(account),
+                identifier -> findAccount(database, tenantId, identifier));
+        Occurrences occurrences = WritePath.of(writePath) == WritePath.DIRECT ? new Occurrences() : null;
+        return new ReadAheadReader(fileReader, checks, occurrences, categorizer, tenantId, recorder,
+                Math.min(properties.chunkSize(), CATEGORIZER_BATCH), properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<PreparedEntry> statementWriter(@Value("#{jobParameters['tenantId']}") String tenant,
+            @Value("#{jobParameters['jobRunId']}") String run,
+            @Value("#{jobExecutionContext['" + WritePath.CONTEXT_KEY + "']}") String writePath,
+            TenantDatabase database) {
+        TenantId tenantId = new TenantId(UUID.fromString(tenant));
+        return WritePath.of(writePath) == WritePath.DIRECT
+                ? new TransactionWriter(database, tenantId, UUID.fromString(run))
+                : new StagingWriter(database, tenantId, UUID.fromString(run));
+    }
+
+    private static CsvProfile profile(CsvProfiles profiles, String tenant, String profileCode) {
+        return profiles.find(new TenantId(UUID.fromString(tenant)), profileCode)
                 .orElseThrow(() -> new UnreadableStatementException("CSV_PROFILE_UNKNOWN",
                         "the tenant has no CSV profile " + profileCode, null));
-        return new StatementFileReader(Path.of(file), profile, recorder);
-    }
-
-    @Bean
-    @StepScope
-    StatementEntryProcessor statementEntryProcessor(@Value("#{jobParameters['tenantId']}") String tenant,
-            @Value("#{jobParameters['" + ACCOUNT_ID + "']}") String account, TenantDatabase database) {
-        TenantId tenantId = new TenantId(UUID.fromString(tenant));
-        return new StatementEntryProcessor(account == null ? null : UUID.fromString(account),
-                identifier -> findAccount(database, tenantId, identifier));
-    }
-
-    @Bean
-    @StepScope
-    StagingWriter stagingWriter(@Value("#{jobParameters['tenantId']}") String tenant,
-            @Value("#{jobParameters['jobRunId']}") String run, TenantDatabase database,
-            TransactionCategorizer categorizer) {
-        return new StagingWriter(database, categorizer, new TenantId(UUID.fromString(tenant)), UUID.fromString(run));
     }
 
     @Bean

@@ -119,6 +119,57 @@ class StatementImportIT {
     }
 
     @Test
+    void aFileWhoseDatesGoBackAndForthIsStagedAndStillStoresEachBookingOnce() throws Exception {
+        // given the coffees of one day apart from each other, and the file imported twice
+        String shuffled = """
+                date,amount,currency,description,counterparty
+                2026-11-02,-2.50,EUR,Coffee,Cafe Kranzler
+                2026-11-04,2500.00,EUR,Salary November,ACME GmbH
+                2026-11-02,-2.50,EUR,Coffee,Cafe Kranzler
+                2026-11-03,-61.20,EUR,Groceries,REWE
+                2026-11-02,-2.50,EUR,Coffee,Cafe Kranzler
+                """;
+        Path file = ImportTestSupport.write(files, "shuffled.csv", shuffled);
+
+        // when
+        JobRunView first = support.awaitFinished(tenant, imports.start(tenant, file, "shuffled.csv", account, null, "test"));
+        JobRunView again = support.awaitFinished(tenant, imports.start(tenant, file, "shuffled.csv", account, null, "test"));
+
+        // then
+        assertThat(first.status()).isEqualTo("completed");
+        assertThat(again.status()).isEqualTo("completed");
+        assertThat(support.count(tenant, "select count(*) from transactions")).isEqualTo(5);
+        assertThat(support.count(tenant, "select count(*) from transactions where amount = -2.50 and occurrence in (0, 1, 2)"))
+                .isEqualTo(3);
+        assertThat(support.count(tenant, "select count(*) from import_staging")).isZero();
+    }
+
+    @Test
+    void aFileInDateOrderGoesStraightIntoTransactionsAndAReimportOfItAddsOnlyTheNewDay() throws Exception {
+        // given the November file, then the same bookings with one more day, newest first
+        Path first = ImportTestSupport.write(files, "first.csv", CSV);
+        Path newestFirst = ImportTestSupport.write(files, "newest-first.csv", """
+                date,amount,currency,description,counterparty
+                2026-11-06,-9.99,EUR,Streaming,Netflix
+                2026-11-04,2500.00,EUR,Salary November,ACME GmbH
+                2026-11-03,-61.20,EUR,Groceries,REWE
+                2026-11-02,-2.50,EUR,Coffee,Cafe Kranzler
+                2026-11-02,-2.50,EUR,Coffee,Cafe Kranzler
+                """);
+
+        // when
+        support.awaitFinished(tenant, imports.start(tenant, first, "first.csv", account, null, "test"));
+        JobRunView second = support.awaitFinished(tenant, imports.start(tenant, newestFirst, "newest-first.csv", account, null, "test"));
+
+        // then
+        assertThat(second.status()).isEqualTo("completed");
+        assertThat(second.itemsWritten()).isEqualTo(5);
+        assertThat(support.count(tenant, "select count(*) from transactions")).isEqualTo(5);
+        assertThat(support.count(tenant, "select count(*) from transactions where job_run_id = ?", second.jobRunId()))
+                .as("only the new day is the second upload's").isEqualTo(1);
+    }
+
+    @Test
     void aCamt054NotifyingBookingsOfACamt053AddsNothingAndTheAccountComesFromTheIban() throws Exception {
         // given
         Path statement = ImportTestSupport.write(files, "053.xml", camt("053", "BkToCstmrStmt", "Stmt",

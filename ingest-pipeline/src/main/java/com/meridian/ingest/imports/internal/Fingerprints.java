@@ -15,23 +15,53 @@ import com.meridian.ingest.imports.StatementEntry;
  */
 public final class Fingerprints {
 
+    private static final char SEPARATOR = '\u001f';
+
+    /** One digest per thread: {@code MessageDigest.getInstance} per entry was a visible share of an import. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprints::sha256);
+
     private Fingerprints() {
     }
 
     public static String of(StatementEntry entry) {
-        String key = String.join("\u001f", entry.bookingDate().toString(),
-                entry.amount().stripTrailingZeros().toPlainString(), entry.currency(),
-                normalise(entry.counterpartyName()), normalise(entry.description()));
-        return HexFormat.of().formatHex(sha256(key));
+        StringBuilder key = new StringBuilder(128).append(entry.bookingDate()).append(SEPARATOR)
+                .append(entry.amount().stripTrailingZeros().toPlainString()).append(SEPARATOR)
+                .append(entry.currency()).append(SEPARATOR);
+        normalise(entry.counterpartyName(), key);
+        key.append(SEPARATOR);
+        normalise(entry.description(), key);
+        return HexFormat.of().formatHex(SHA_256.get().digest(key.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String normalise(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /** Stripped, lower case, every run of whitespace one space (as {@code strip().replaceAll("\\s+", " ")}). */
+    static void normalise(String text, StringBuilder into) {
+        if (text == null) {
+            return;
+        }
+        String stripped = text.strip().toLowerCase(Locale.ROOT);
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (isRegexSpace(c)) {
+                inSpace = true;
+                continue;
+            }
+            if (inSpace) {
+                into.append(' ');
+                inSpace = false;
+            }
+            into.append(c);
+        }
     }
 
-    private static byte[] sha256(String key) {
+    /** The characters of the regex class {@code \s} (without UNICODE_CHARACTER_CLASS): the fingerprints stay as stored. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -15,7 +15,7 @@ import com.meridian.tenancy.TenantId;
 import java.util.UUID;
 
 /**
- * Merges a run's staging rows into {@code transactions} in one transaction, then deletes them. A row whose
+ * The {@link WritePath#STAGED} path's last step: merges a run's staging rows into {@code transactions} in one transaction, then deletes them. A row whose
  * bank id, or whose fingerprint and occurrence, is already stored for its account is not inserted again: the
  * occurrence is the row's rank among the upload's rows with the same fingerprint, so an overlapping file maps
  * the same booking to the same key, and two identical coffees of one day stay two. Run again after a crash, it
@@ -66,6 +66,11 @@ public class MergeStagedEntries implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         TenantId tenant = JobRunParameters.tenant(contribution.getStepExecution().getJobParameters());
         UUID run = JobRunParameters.jobRun(contribution.getStepExecution().getJobParameters());
+        String path = contribution.getStepExecution().getJobExecution().getExecutionContext()
+                .getString(WritePath.CONTEXT_KEY, null);
+        if (WritePath.of(path) == WritePath.DIRECT) {
+            return RepeatStatus.FINISHED; // the stage step wrote into transactions itself
+        }
         database.inTenantRun(tenant, sql -> {
             sql.sql("select set_config('work_mem', ?, true)").param(workMemKilobytes + "kB").query(String.class).single();
             int inserted = sql.sql(MERGE).param(run).update();

@@ -1,27 +1,21 @@
 package com.meridian.ingest.imports.internal;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import com.meridian.categorizer.CategorizationInput;
 import com.meridian.categorizer.CategoryDecision;
-import com.meridian.categorizer.TransactionCategorizer;
-import com.meridian.ingest.imports.StatementEntry;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 /**
- * Categorizes a chunk in one call to the categorizer and writes it to {@code import_staging} in one statement
- * (arrays unnested server-side: one round trip per chunk). A chunk written again after a crash (its rows
- * committed, Batch's bookkeeping not) conflicts on the position and writes nothing twice.
+ * The {@link WritePath#STAGED} path: writes a categorized chunk to {@code import_staging} in one statement
+ * (arrays unnested server-side: one round trip per chunk); {@link MergeStagedEntries} moves the upload into
+ * {@code transactions} at the end. A chunk written again after a crash (its rows committed, Batch's bookkeeping
+ * not) conflicts on the position and writes nothing twice.
  */
-public class StagingWriter implements ItemWriter<StagedEntry> {
+public class StagingWriter implements ItemWriter<PreparedEntry> {
 
     private static final String INSERT = """
             insert into import_staging (tenant_id, job_run_id, position, entry_ref, account_id, source_transaction_id,
@@ -34,49 +28,29 @@ public class StagingWriter implements ItemWriter<StagedEntry> {
             on conflict do nothing""";
 
     private final TenantDatabase database;
-    private final TransactionCategorizer categorizer;
     private final TenantId tenant;
     private final UUID jobRun;
 
-    public StagingWriter(TenantDatabase database, TransactionCategorizer categorizer, TenantId tenant, UUID jobRun) {
+    public StagingWriter(TenantDatabase database, TenantId tenant, UUID jobRun) {
         this.database = database;
-        this.categorizer = categorizer;
         this.tenant = tenant;
         this.jobRun = jobRun;
     }
 
     @Override
-    public void write(Chunk<? extends StagedEntry> chunk) {
-        List<? extends StagedEntry> items = chunk.getItems();
-        List<CategoryDecision> decisions = categorizer.categorize(tenant, items.stream().map(StagingWriter::input).toList());
+    public void write(Chunk<? extends PreparedEntry> chunk) {
+        EntryColumns columns = new EntryColumns(chunk.getItems());
         Object[] params = {tenant.value(), jobRun,
-                column(items, s -> s.entry().position()), column(items, s -> s.entry().entryRef()),
-                column(items, StagedEntry::accountId), column(items, s -> s.entry().sourceId()),
-                column(items, StagedEntry::fingerprint), column(items, s -> s.entry().pending() ? "pending" : "booked"),
-                column(items, s -> s.entry().bookingDate()), column(items, s -> s.entry().valueDate()),
-                column(items, s -> s.entry().amount().stripTrailingZeros().toPlainString()),
-                column(items, s -> s.entry().currency()), column(items, s -> s.entry().counterpartyName()),
-                column(items, s -> s.entry().counterpartyAccount()), column(items, s -> s.entry().description()),
-                column(items, s -> s.entry().bankTransactionCode()),
-                column(decisions, d -> d.categoryCode()), column(decisions, d -> code(d, d.confidence())),
-                column(decisions, d -> d.needsReview()), column(decisions, d -> code(d, d.modelVersion())),
-                column(decisions, d -> code(d, d.decidedBy() == null ? null : d.decidedBy().name().toLowerCase(Locale.ROOT))),
-                column(decisions, d -> code(d, d.ruleId()))};
+                columns.ofEntry(e -> e.position()), columns.ofEntry(e -> e.entryRef()),
+                columns.of(p -> p.staged().accountId()), columns.ofEntry(e -> e.sourceId()),
+                columns.of(p -> p.staged().fingerprint()), columns.status(),
+                columns.ofEntry(e -> e.bookingDate()), columns.ofEntry(e -> e.valueDate()), columns.amount(),
+                columns.ofEntry(e -> e.currency()), columns.ofEntry(e -> e.counterpartyName()),
+                columns.ofEntry(e -> e.counterpartyAccount()), columns.ofEntry(e -> e.description()),
+                columns.ofEntry(e -> e.bankTransactionCode()),
+                columns.ofDecision(CategoryDecision::categoryCode), columns.ofCategorized(CategoryDecision::confidence),
+                columns.ofDecision(CategoryDecision::needsReview), columns.ofCategorized(CategoryDecision::modelVersion),
+                columns.decidedBy(), columns.ofCategorized(CategoryDecision::ruleId)};
         database.inTenantRun(tenant, sql -> sql.sql(INSERT).params(params).update());
-    }
-
-    private static CategorizationInput input(StagedEntry staged) {
-        StatementEntry entry = staged.entry();
-        return new CategorizationInput(staged.accountId(), entry.description(), null, entry.counterpartyName(),
-                entry.amount(), entry.currency(), null, entry.bankTransactionCode());
-    }
-
-    /** The decision's detail, only when it decided a category (the table requires them together). */
-    private static Object code(CategoryDecision decision, Object detail) {
-        return decision.categoryCode() == null ? null : detail;
-    }
-
-    private static <T> String[] column(List<? extends T> items, Function<T, Object> value) {
-        return items.stream().map(value).map(v -> Objects.toString(v, null)).toArray(String[]::new);
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -51,6 +52,15 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
 
     @Override
     public void open(ExecutionContext context) {
+        open(context, entry -> {
+        });
+    }
+
+    /**
+     * Opens the file and parses past the entries earlier executions committed, handing each one to
+     * {@code replayed} (a reader that counts something over the entries rebuilds its count from them).
+     */
+    public void open(ExecutionContext context, Consumer<StatementEntry> replayed) {
         try {
             size = Files.size(file);
             counting = new CountingInputStream(Files.newInputStream(file));
@@ -60,7 +70,7 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
             throw new ItemStreamException("cannot open " + file, e);
         }
         long done = context.getLong(CONSUMED, 0L);
-        while (consumed < done && skipOne()) {
+        while (consumed < done && skipOne(replayed)) {
             // parsing past what earlier executions committed
         }
         resumedAt = counting.count();
@@ -69,11 +79,29 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
     @Override
     public StatementEntry read() {
         try {
-            return next();
+            return readEntry();
         } catch (UnreadableStatementException e) {
-            recorder.recordUnreadable(consumed == 0 ? "file" : "after entry " + consumed, e.reasonCode(), e.getMessage());
+            recorder.recordUnreadable(whereNow(), e.reasonCode(), e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * The next entry, or null at the end, without recording anything: a broken entry is a
+     * {@link RejectedEntryException}, a file that cannot be read on an {@link UnreadableStatementException}.
+     */
+    public StatementEntry readEntry() {
+        return next();
+    }
+
+    /** Entries taken so far, rejected ones included: the position the next one gets. */
+    public long consumed() {
+        return consumed;
+    }
+
+    /** Where reading stands, for people: the file as a whole, or after which entry. */
+    public String whereNow() {
+        return consumed == 0 ? "file" : "after entry " + consumed;
     }
 
     @Override
@@ -108,9 +136,14 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
         return size;
     }
 
-    private boolean skipOne() {
+    private boolean skipOne(Consumer<StatementEntry> replayed) {
         try {
-            return next() != null;
+            StatementEntry entry = next();
+            if (entry == null) {
+                return false;
+            }
+            replayed.accept(entry);
+            return true;
         } catch (RejectedEntryException e) {
             return true;
         }
