@@ -38,6 +38,10 @@ values ('${tenant}', '${tenant}', 0, 'line 2', '${tenant}', 'fp-${n}', 'booked',
 insert into csv_profiles (tenant_id, code, definition) values ('${tenant}', 'fixture-bank', '{"delimiter": ";"}');
 insert into export_schedules (tenant_id, schedule_id, name, cron, request, window_days, next_run_at)
 values ('${tenant}', '${tenant}', 'Monthly', '0 0 6 1 * *', '{"format": "PARQUET"}', 31, '2026-12-01T06:00:00Z');
+insert into import_schedules (tenant_id, schedule_id, name, cron, directory, account_id, next_run_at)
+values ('${tenant}', '${tenant}', 'Statements', '0 0 7 * * *', 'statements', '${tenant}', '2026-12-01T07:00:00Z');
+insert into import_schedule_files (tenant_id, schedule_id, file_name, sha256, size_bytes, status, job_run_id)
+values ('${tenant}', '${tenant}', 'november.csv', repeat('0', 64), 120, 'imported', '${tenant}');
 insert into exports (tenant_id, kind, format, compression, request, schedule_id)
 values ('${tenant}', 'transactions', 'parquet', 'zstd', '{"format": "PARQUET"}', '${tenant}');
 insert into dead_letters (tenant_id, source, origin, stage, reason_code, reason, payload)

@@ -1,6 +1,7 @@
 package com.meridian.ingest.imports;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,13 +15,18 @@ import org.springframework.util.unit.DataSize;
  * @param storageDir  where uploaded files are kept (a volume every worker can read); the JVM's temp dir by default
  * @param maxUpload   the largest upload accepted
  * @param mergeWorkMem PostgreSQL work_mem of the merge transaction (its sorts stay in memory up to this)
+ * @param watchRoot   the root of the folders that import schedules watch: each tenant's schedules see only
+ *                    {@code <watchRoot>/<tenant id>/<the schedule's directory>} (a local or mounted volume)
+ * @param watchSettle how long a dropped file must be left unchanged before a schedule takes it (a file still
+ *                    being copied in is not read half-written)
  */
 @ConfigurationProperties("meridian.imports")
 public record ImportProperties(@DefaultValue("1000") int chunkSize, @DefaultValue("1000") long skipLimit,
         Path storageDir, @DefaultValue("2GB") DataSize maxUpload,
-        @DefaultValue("256MB") DataSize mergeWorkMem) {
+        @DefaultValue("256MB") DataSize mergeWorkMem, Path watchRoot, @DefaultValue("10s") Duration watchSettle) {
 
     public ImportProperties {
         storageDir = storageDir != null ? storageDir : Path.of(System.getProperty("java.io.tmpdir"), "meridian-imports");
+        watchRoot = watchRoot != null ? watchRoot : Path.of(System.getProperty("java.io.tmpdir"), "meridian-import-drops");
     }
 }

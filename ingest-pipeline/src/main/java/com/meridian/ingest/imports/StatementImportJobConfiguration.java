@@ -32,6 +32,8 @@ import com.meridian.ingest.imports.internal.StatementFileReader;
 import com.meridian.ingest.imports.internal.TransactionWriter;
 import com.meridian.ingest.imports.internal.WritePath;
 import com.meridian.ingest.imports.internal.UploadCleanup;
+import com.meridian.ingest.imports.schedule.internal.ScheduledFileRecords;
+import com.meridian.ingest.imports.schedule.internal.SettleScheduledFile;
 import com.meridian.ingest.jobs.JobProgress;
 import com.meridian.ingest.jobs.JobRunLauncher;
 import com.meridian.ingest.jobs.JobRunListener;
@@ -58,15 +60,19 @@ public class StatementImportJobConfiguration {
     public static final String FILE = "file";
     public static final String ACCOUNT_ID = "accountId";
     public static final String CSV_PROFILE = "csvProfile";
+    /** Set when an import schedule took the file: the schedule, and the file's SHA-256 (its name is the origin). */
+    public static final String IMPORT_SCHEDULE_ID = "importScheduleId";
+    public static final String FILE_SHA256 = "fileSha256";
 
     /** Entries per call to the categorizer while reading ahead. */
     private static final int CATEGORIZER_BATCH = 1000;
 
     @Bean
     Job statementImportJob(JobRepository jobRepository, Step chooseImportWritePath, Step stageStatementEntries,
-            Step mergeStagedEntries, JobRunListener jobRunListener, ImportProperties properties) {
+            Step mergeStagedEntries, JobRunListener jobRunListener, ImportProperties properties, TenantDatabase database) {
         return new JobBuilder(JOB_NAME, jobRepository).listener(jobRunListener)
                 .listener(new UploadCleanup(properties.storageDir(), FILE))
+                .listener(new SettleScheduledFile(new ScheduledFileRecords(database), IMPORT_SCHEDULE_ID, FILE_SHA256, FILE))
                 .start(chooseImportWritePath).next(stageStatementEntries).next(mergeStagedEntries).build();
     }
 

@@ -46,6 +46,22 @@ public class StatementImports {
      */
     public UUID start(TenantId tenant, Path file, String originalName, UUID account, String csvProfile,
             String requestedBy) {
+        return start(tenant, file, originalName, account, csvProfile, requestedBy, Map.of());
+    }
+
+    /**
+     * Imports a file an import schedule took from its folder; the job settles the schedule's record of the file
+     * (imported or rejected) when it ends.
+     */
+    public UUID startScheduled(TenantId tenant, Path file, String fileName, UUID account, String csvProfile,
+            UUID scheduleId, String sha256) {
+        return start(tenant, file, fileName, account, csvProfile, "schedule:" + scheduleId,
+                Map.of(StatementImportJobConfiguration.IMPORT_SCHEDULE_ID, scheduleId.toString(),
+                        StatementImportJobConfiguration.FILE_SHA256, sha256));
+    }
+
+    private UUID start(TenantId tenant, Path file, String originalName, UUID account, String csvProfile,
+            String requestedBy, Map<String, String> more) {
         if (account != null && !accountExists(tenant, account)) {
             throw new UnknownAccountException(account);
         }
@@ -58,6 +74,7 @@ public class StatementImports {
         if (csvProfile != null) {
             parameters.put(StatementImportJobConfiguration.CSV_PROFILE, csvProfile);
         }
+        parameters.putAll(more);
         return launcher.launch(tenant, JobType.STATEMENT_IMPORT, statementImportJob, parameters, requestedBy);
     }
 

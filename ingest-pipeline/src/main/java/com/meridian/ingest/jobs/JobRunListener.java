@@ -49,7 +49,7 @@ public class JobRunListener implements JobExecutionListener {
     }
 
     /** The innermost cause says what went wrong; Batch's wrappers only say where. */
-    private static String rootCause(Throwable failure) {
+    public static String rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
