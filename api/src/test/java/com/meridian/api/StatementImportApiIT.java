@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.meridian.api.security.Role;
 import com.meridian.tenancy.TenantDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -78,6 +79,32 @@ class StatementImportApiIT extends ApiTestBase {
         JsonNode finished = awaitFinished(body(accepted).path("jobId").asString());
         assertThat(finished.path("status").asString()).isEqualTo("completed");
         assertThat(finished.path("itemsWritten").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportScheduleIsCreatedListedShowsItsFilesAndIsDeleted() throws Exception {
+        // given
+        UUID account = newAccount();
+        String viewer = keyFor(demo.tenant(), Role.VIEWER);
+
+        // when
+        HttpResponse<String> created = post("/v1/import-schedules", ownerKey(), """
+                {"name": "bank drops", "cron": "0 0 7 * * *", "timeZone": "Europe/Berlin", "directory": "bank/daily",
+                 "accountId": "%s"}""".formatted(account));
+
+        // then
+        assertThat(created.statusCode()).isEqualTo(201);
+        String schedule = body(created).path("scheduleId").asString();
+        assertThat(body(created).path("directory").asString()).isEqualTo("bank/daily");
+        assertThat(body(get("/v1/import-schedules", viewer)).toString()).contains(schedule);
+        assertThat(body(get("/v1/import-schedules/" + schedule + "/files", viewer))).isEmpty();
+        assertThat(post("/v1/import-schedules", viewer, "{}").statusCode()).isEqualTo(403);
+        assertThat(post("/v1/import-schedules", ownerKey(), """
+                {"name": "escape", "cron": "0 0 7 * * *", "directory": "../other-tenant"}""").statusCode()).isEqualTo(400);
+        assertThat(post("/v1/import-schedules", ownerKey(), """
+                {"name": "bad cron", "cron": "every day", "directory": "bank"}""").statusCode()).isEqualTo(400);
+        assertThat(delete("/v1/import-schedules/" + schedule, ownerKey()).statusCode()).isEqualTo(204);
+        assertThat(get("/v1/import-schedules/" + schedule + "/files", viewer).statusCode()).isEqualTo(404);
     }
 
     @Test

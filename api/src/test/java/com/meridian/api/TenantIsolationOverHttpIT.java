@@ -89,6 +89,9 @@ class TenantIsolationOverHttpIT extends ApiTestBase {
         resourcesOfA.put("scheduleId", body(post("/v1/export-schedules", ownerA, """
                 {"name": "nightly", "cron": "0 0 2 * * *", "timeZone": "UTC", "windowDays": 7, "keepLast": 1,
                  "export": {"format": "CSV"}}""")).get("scheduleId").asString());
+        resourcesOfA.put("importScheduleId", body(post("/v1/import-schedules", ownerA, """
+                {"name": "drops", "cron": "0 0 7 * * *", "timeZone": "UTC", "directory": "statements",
+                 "accountId": "%s"}""".formatted(account))).get("scheduleId").asString());
         assertThat(put("/v1/csv-profiles/iso-profile", ownerA, """
                 {"code": "iso-profile", "delimiter": ";", "skipRows": 0, "dateColumn": "Datum", "dateFormat": "yyyyMMdd",
                  "amountColumn": "Bedrag", "decimalComma": true, "defaultCurrency": "EUR", "descriptionColumns": ["Omschrijving"]}""")
