@@ -8,15 +8,18 @@ import com.meridian.ingest.jobs.RejectedEntryException;
  * (handed on so that the step's processor refuses it in its place, and the skip is recorded as the check's).
  *
  * @param occurrence the entry's occurrence index in the upload (counted only on the {@link WritePath#DIRECT} path)
+ * @param row        the texts of its table columns, once categorized ({@link EntryColumns})
  */
-public record PreparedEntry(StagedEntry staged, int occurrence, CategoryDecision decision, RejectedEntryException refusal) {
+public record PreparedEntry(StagedEntry staged, int occurrence, CategoryDecision decision, RejectedEntryException refusal,
+        String[] row) {
 
     static PreparedEntry refused(RejectedEntryException refusal) {
-        return new PreparedEntry(null, 0, null, refusal);
+        return new PreparedEntry(null, 0, null, refusal, null);
     }
 
     PreparedEntry categorized(CategoryDecision categoryDecision) {
-        return new PreparedEntry(staged, occurrence, categoryDecision, null);
+        return new PreparedEntry(staged, occurrence, categoryDecision, null,
+                EntryColumns.row(staged, occurrence, categoryDecision));
     }
 
     @Override

@@ -223,7 +223,7 @@ public class ReadAheadReader implements ItemStreamReader<PreparedEntry>, Progres
 
     private PreparedEntry prepare(StatementEntry entry) {
         StagedEntry staged = checks.process(entry);
-        return new PreparedEntry(staged, occurrences == null ? 0 : occurrences.next(staged), null, null);
+        return new PreparedEntry(staged, occurrences == null ? 0 : occurrences.next(staged), null, null, null);
     }
 
     /** The batch with a category decision on every accepted entry, from one call to the categorizer. */

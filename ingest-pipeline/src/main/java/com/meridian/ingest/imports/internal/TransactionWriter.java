@@ -1,12 +1,13 @@
 package com.meridian.ingest.imports.internal;
 
+import static com.meridian.ingest.imports.internal.EntryColumns.*;
+
 import java.util.UUID;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DuplicateKeyException;
 
-import com.meridian.categorizer.CategoryDecision;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
@@ -44,16 +45,13 @@ public class TransactionWriter implements ItemWriter<PreparedEntry> {
     @Override
     public void write(Chunk<? extends PreparedEntry> chunk) {
         EntryColumns columns = new EntryColumns(chunk.getItems());
-        Object[] params = {tenant.value(), jobRun,
-                columns.of(p -> p.staged().accountId()), columns.of(p -> p.staged().fingerprint()),
-                columns.of(PreparedEntry::occurrence), columns.status(),
-                columns.ofEntry(e -> e.bookingDate()), columns.ofEntry(e -> e.valueDate()), columns.amount(),
-                columns.ofEntry(e -> e.currency()), columns.ofEntry(e -> e.counterpartyName()),
-                columns.ofEntry(e -> e.counterpartyAccount()), columns.ofEntry(e -> e.description()),
-                columns.ofEntry(e -> e.bankTransactionCode()),
-                columns.ofDecision(CategoryDecision::categoryCode), columns.ofCategorized(CategoryDecision::confidence),
-                columns.ofDecision(CategoryDecision::needsReview), columns.ofCategorized(CategoryDecision::modelVersion),
-                columns.decidedBy(), columns.ofCategorized(CategoryDecision::ruleId)};
+        Object[] params = {tenant.value(), jobRun, columns.column(ACCOUNT), columns.column(FINGERPRINT),
+                columns.column(OCCURRENCE), columns.column(STATUS), columns.column(BOOKING_DATE),
+                columns.column(VALUE_DATE), columns.column(AMOUNT), columns.column(CURRENCY),
+                columns.column(COUNTERPARTY_NAME), columns.column(COUNTERPARTY_ACCOUNT), columns.column(DESCRIPTION),
+                columns.column(BANK_TRANSACTION_CODE), columns.column(CATEGORY_CODE), columns.column(CATEGORY_CONFIDENCE),
+                columns.column(NEEDS_REVIEW), columns.column(MODEL_VERSION), columns.column(CATEGORIZED_BY),
+                columns.column(CATEGORY_RULE_ID)};
         database.inTenantRun(tenant, sql -> {
             sql.sql("savepoint new_bookings").update();
             try {
