@@ -106,8 +106,13 @@ public class StatementImportJobConfiguration {
     ChooseWritePath chooseWritePath(@Value("#{jobParameters['" + FILE + "']}") String file,
             @Value("#{jobParameters['tenantId']}") String tenant,
             @Value("#{jobParameters['" + CSV_PROFILE + "']}") String profileCode,
-            @Value("#{jobParameters['" + ACCOUNT_ID + "']}") String account, CsvProfiles profiles) {
-        return new ChooseWritePath(Path.of(file), profile(profiles, tenant, profileCode), account != null);
+            @Value("#{jobParameters['" + ACCOUNT_ID + "']}") String account, CsvProfiles profiles,
+            TenantDatabase database) {
+        TenantId tenantId = new TenantId(UUID.fromString(tenant));
+        return new ChooseWritePath(Path.of(file), profile(profiles, tenant, profileCode), account != null,
+                () -> database.inTenant(tenantId, sql -> sql.sql("""
+                        select exists (select 1 from transactions where status = 'pending' and source = 'file')""")
+                        .query(Boolean.class).single()));
     }
 
     @Bean

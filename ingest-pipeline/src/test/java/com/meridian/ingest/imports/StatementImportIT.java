@@ -170,6 +170,54 @@ class StatementImportIT {
     }
 
     @Test
+    void theFinalMt940ReplacesTheInterimMt942OfTheSameDaysInsteadOfAddingToIt() throws Exception {
+        // given an interim report of two bookings and one that the bank drops again
+        Path interim = ImportTestSupport.write(files, "interim.sta", """
+                :20:INTERIM1
+                :25:DE89370400440532013000
+                :28C:1/1
+                :34F:EURD0,
+                :13D:2611051200+0100
+                :61:2611051105D12,30NMSCNONREF//B1
+                :86:Coffee shop
+                :61:2611051105C100,00NTRFNONREF//B2
+                :86:Salary
+                :61:2611051105D5,00NMSCNONREF//B3
+                :86:Reserved, never booked
+                -
+                """);
+        Path statement = ImportTestSupport.write(files, "final.sta", """
+                :20:STMT1
+                :25:DE89370400440532013000
+                :28C:1/1
+                :60F:C261104EUR1000,00
+                :61:2611051105D12,30NMSCNONREF//B1
+                :86:Coffee shop
+                :61:2611051105C100,00NTRFNONREF//B2
+                :86:Salary
+                :62F:C261105EUR1087,70
+                -
+                """);
+
+        // when the interim report, then the final statement, then the interim report again are imported
+        JobRunView first = support.awaitFinished(tenant, imports.start(tenant, interim, "interim.sta", account, null, "test"));
+        long pendingAfterInterim = support.count(tenant, "select count(*) from transactions where status = 'pending'");
+        JobRunView second = support.awaitFinished(tenant, imports.start(tenant, statement, "final.sta", account, null, "test"));
+        JobRunView third = support.awaitFinished(tenant, imports.start(tenant, interim, "interim.sta", account, null, "test"));
+
+        // then
+        assertThat(List.of(first.status(), second.status(), third.status())).containsOnly("completed");
+        assertThat(pendingAfterInterim).isEqualTo(3);
+        assertThat(support.count(tenant, "select count(*) from transactions where status = 'booked'")).isEqualTo(2);
+        assertThat(support.count(tenant, "select count(*) from transactions where status = 'booked' and source_transaction_id in ('B1', 'B2')"))
+                .isEqualTo(2);
+        assertThat(support.count(tenant, "select count(*) from transactions where status = 'pending'"))
+                .as("no interim booking of a day the final statement covers, not even imported again").isZero();
+        assertThat(support.count(tenant, "select count(*) from transactions where status = 'removed' and removed_at is not null"))
+                .as("the replaced interim bookings are kept as removed").isEqualTo(3);
+    }
+
+    @Test
     void aCamt054NotifyingBookingsOfACamt053AddsNothingAndTheAccountComesFromTheIban() throws Exception {
         // given
         Path statement = ImportTestSupport.write(files, "053.xml", camt("053", "BkToCstmrStmt", "Stmt",

@@ -28,11 +28,18 @@ public class ChooseWritePath implements Tasklet {
     private final Path file;
     private final CsvProfile profile;
     private final boolean accountGiven;
+    private final PendingFileBookings pending;
 
-    public ChooseWritePath(Path file, CsvProfile profile, boolean accountGiven) {
+    /** Whether the tenant has bookings from earlier files that are still pending (final ones would replace them). */
+    public interface PendingFileBookings {
+        boolean exist();
+    }
+
+    public ChooseWritePath(Path file, CsvProfile profile, boolean accountGiven, PendingFileBookings pending) {
         this.file = file;
         this.profile = profile;
         this.accountGiven = accountGiven;
+        this.pending = pending;
     }
 
     @Override
@@ -61,7 +68,7 @@ public class ChooseWritePath implements Tasklet {
                 }
                 choice.observe(entry);
             }
-            return choice.path();
+            return choice.path() == WritePath.DIRECT && pending.exist() ? WritePath.STAGED : choice.path();
         } catch (UnreadableStatementException | UncheckedIOException e) {
             return WritePath.STAGED;
         } finally {

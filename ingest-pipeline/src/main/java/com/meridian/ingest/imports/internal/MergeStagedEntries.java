@@ -29,6 +29,23 @@ public class MergeStagedEntries implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(MergeStagedEntries.class);
 
+    /**
+     * Final bookings replace the interim ones (MT942, camt.052 PDNG) of earlier files for the same account within
+     * the days they cover. A replaced row is kept (a correction may point at it) as removed, and gives up its keys
+     * (bank id, fingerprint) so that the final booking with the same keys is stored.
+     */
+    private static final String REPLACE_PENDING = """
+            with finals as (
+                select account_id, min(booking_date) as first_day, max(booking_date) as last_day
+                from import_staging where job_run_id = ? and status = 'booked' group by account_id
+            )
+            update transactions t
+            set status = 'removed', removed_at = now(), updated_at = now(), source_transaction_id = null,
+                fingerprint = t.fingerprint || ':replaced:' || t.transaction_id
+            from finals
+            where t.account_id = finals.account_id and t.source = 'file' and t.status = 'pending'
+              and t.booking_date between finals.first_day and finals.last_day""";
+
     private static final String MERGE = """
             with staged as (
                 select s.*, min(amount) over ids <> max(amount) over ids
@@ -50,7 +67,12 @@ public class MergeStagedEntries implements Tasklet {
                    status, booking_date, value_date, amount, currency, counterparty_name, counterparty_account,
                    description, bank_transaction_code, category_code, category_confidence, needs_review, model_version,
                    categorized_by, category_rule_id, job_run_id
-            from keyed
+            from keyed k
+            where k.status = 'booked' or not exists (
+                -- an interim booking of a day that stored final ones already cover (an interim report imported
+                -- again, or late): nothing to add
+                select 1 from transactions b where b.account_id = k.account_id and b.source = 'file'
+                                               and b.status = 'booked' and b.booking_date >= k.booking_date)
             on conflict do nothing""";
 
     private final TenantDatabase database;
@@ -73,13 +95,14 @@ public class MergeStagedEntries implements Tasklet {
         }
         database.inTenantRun(tenant, sql -> {
             sql.sql("select set_config('work_mem', ?, true)").param(workMemKilobytes + "kB").query(String.class).single();
+            int replaced = sql.sql(REPLACE_PENDING).param(run).update();
             int inserted = sql.sql(MERGE).param(run).update();
             int staged = sql.sql("delete from import_staging where job_run_id = ?").param(run).update();
             contribution.incrementWriteCount(inserted);
             chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("merge.inserted", inserted);
             chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("merge.duplicates", staged - inserted);
-            log.info("job run {}: {} staged entries, {} new transactions, {} already stored", run, staged, inserted,
-                    staged - inserted);
+            log.info("job run {}: {} staged entries, {} new transactions, {} already stored, {} pending ones replaced",
+                    run, staged, inserted, staged - inserted, replaced);
         });
         return RepeatStatus.FINISHED;
     }

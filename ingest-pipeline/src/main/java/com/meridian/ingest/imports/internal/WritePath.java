@@ -9,7 +9,8 @@ import com.meridian.ingest.imports.StatementEntry;
  * How an import's entries reach {@code transactions}. {@link #DIRECT}: each chunk is inserted straight into
  * {@code transactions}, its occurrence indexes counted while reading ({@link Occurrences}); it needs an upload
  * whose occurrence indexes can be counted in constant memory and whose keys need no look at the whole upload: no
- * bank ids (an id's ambiguity is judged over the whole upload), one account, and booking dates that only go
+ * bank ids (an id's ambiguity is judged over the whole upload), no pending entries and none stored pending from
+ * an earlier file (final bookings replace interim ones in the merge), one account, and booking dates that only go
  * forward or only go back. {@link #STAGED}: every other upload goes through {@code import_staging} and is merged
  * at the end, which ranks and checks over the whole upload in the database.
  */
@@ -43,7 +44,7 @@ public enum WritePath {
             if (staged) {
                 return;
             }
-            staged = entry.sourceId() != null || !oneAccount(entry) || !inDateOrder(entry.bookingDate());
+            staged = entry.sourceId() != null || entry.pending() || !oneAccount(entry) || !inDateOrder(entry.bookingDate());
         }
 
         /** True once the upload can only be staged: reading further changes nothing. */

@@ -34,6 +34,14 @@ class WritePathTest {
     }
 
     @Test
+    void pendingEntriesAreStagedBecauseTheMergeChecksThemAgainstFinalBookings() {
+        StatementEntry pending = new StatementEntry(0, "Stmt 1 / :61: 1", null, null, LocalDate.parse("2026-11-02"), null,
+                new BigDecimal("-2.50"), "EUR", "Cafe", null, "Coffee", null, true);
+
+        assertThat(choose(true, pending)).isEqualTo(WritePath.STAGED);
+    }
+
+    @Test
     void withoutAGivenAccountTheFileMustNameOneAccount() {
         assertThat(choose(false, entry("2026-11-02", null, "DE89"), entry("2026-11-03", null, "DE89")))
                 .isEqualTo(WritePath.DIRECT);
