@@ -81,6 +81,9 @@ public class ReadAheadReader implements ItemStreamReader<PreparedEntry>, Progres
 
     @Override
     public void open(ExecutionContext context) {
+        if (worker != null) {
+            throw new IllegalStateException("the reader is open already: two workers would share one file");
+        }
         Consumer<StatementEntry> recount = occurrences == null ? entry -> {
         } : this::recount;
         file.open(context, recount);
@@ -123,7 +126,6 @@ public class ReadAheadReader implements ItemStreamReader<PreparedEntry>, Progres
     public void close() {
         stopped = true;
         if (worker != null) {
-            worker.interrupt();
             queue.clear();
             try {
                 worker.join(TimeUnit.SECONDS.toMillis(30));
@@ -150,15 +152,32 @@ public class ReadAheadReader implements ItemStreamReader<PreparedEntry>, Progres
         return file.total();
     }
 
+    /**
+     * The next slot. The worker always hands over an end or a failure before it stops, unless the reader was
+     * closed; should it die without one all the same, the step fails instead of waiting for ever.
+     */
     private Slot take() {
         try {
-            return queue.take();
+            while (true) {
+                Slot slot = queue.poll(1, TimeUnit.SECONDS);
+                if (slot != null) {
+                    return slot;
+                }
+                if (!worker.isAlive() && queue.isEmpty()) {
+                    throw new IllegalStateException("reading ahead stopped without a result after entry " + handedOut);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ItemStreamException("interrupted while waiting for the next entry", e);
         }
     }
 
+    /**
+     * Reads, checks and categorizes until the end of the upload, the first failure, or until the reader is
+     * closed. Only {@link #close()} stops it: an interrupt from anywhere else (a library restoring a flag it
+     * caught) must not end it without a word.
+     */
     private void produce() {
         try {
             boolean more = true;
@@ -166,19 +185,26 @@ public class ReadAheadReader implements ItemStreamReader<PreparedEntry>, Progres
                 List<Slot> batch = new ArrayList<>(batchSize + 1);
                 more = readBatch(batch);
                 for (Slot slot : categorized(batch)) {
-                    queue.put(slot);
+                    handOver(slot);
                 }
             }
-        } catch (InterruptedException e) {
-            // the step closed the reader
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             // the categorizer failed: the step fails with it when it reaches this point
             RuntimeException failure = e instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException("reading ahead failed", e);
+            handOver(new Failed(failure, file.whereNow()));
+        }
+    }
+
+    /** Puts a slot in the queue once there is room, until the reader is closed. */
+    private void handOver(Slot slot) {
+        while (!stopped) {
             try {
-                queue.put(new Failed(failure, file.whereNow()));
-            } catch (InterruptedException interrupted) {
-                // the step closed the reader
+                if (queue.offer(slot, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                // not a stop: only close() stops the worker, through the flag
             }
         }
     }
