@@ -1,5 +1,6 @@
 package com.meridian.ingest.imports.schedule;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -147,8 +148,13 @@ public class ImportSchedules {
         DropFolder folder = folder(tenant, schedule.directory());
         int started = 0;
         for (Path file : folder.droppedFiles(properties.watchSettle(), clock.instant())) {
-            if (take(tenant, schedule, folder, file)) {
-                started++;
+            try {
+                if (take(tenant, schedule, folder, file)) {
+                    started++;
+                }
+            } catch (UncheckedIOException e) {
+                // gone since the listing (another node took it) or unreadable for now: the next tick sees it again
+                log.warn("import schedule {}: cannot take {}", schedule.scheduleId(), file, e);
             }
         }
         return started;
@@ -165,7 +171,14 @@ public class ImportSchedules {
             }
             return false; // being imported (by this node or another): its job settles it
         }
-        Path taken = folder.moveInto(file, DropFolder.IMPORTING);
+        Path taken;
+        try {
+            taken = folder.moveInto(file, DropFolder.IMPORTING);
+        } catch (UncheckedIOException e) {
+            records.settle(tenant, schedule.scheduleId(), name, sha256, null, false,
+                    "could not be moved aside to import: " + e.getMessage());
+            throw e;
+        }
         try {
             UUID run = imports.startScheduled(tenant, taken, name, schedule.accountId(), schedule.csvProfile(),
                     schedule.scheduleId(), sha256);
