@@ -19,7 +19,15 @@ public final class ConfidenceLevels {
     }
 
     public static BigDecimal decimal(double probability) {
-        return BigDecimal.valueOf(Math.min(1.0, Math.max(0.0, probability))).setScale(4, RoundingMode.HALF_UP);
+        double clamped = Math.min(1.0, Math.max(0.0, probability));
+        // BigDecimal.valueOf(double) prints the double, a few hundred nanoseconds, several times per decision: away
+        // from a tie in the fifth place the scaled double rounds to the same four places, so only ties take that path
+        double scaled = clamped * 10_000;
+        double fraction = scaled - Math.floor(scaled);
+        if (Math.abs(fraction - 0.5) > 1e-6) {
+            return BigDecimal.valueOf(Math.round(scaled), 4);
+        }
+        return BigDecimal.valueOf(clamped).setScale(4, RoundingMode.HALF_UP);
     }
 
     public ConfidenceLevel level(BigDecimal confidence) {
