@@ -1,6 +1,5 @@
 package com.meridian.api.categories;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +35,13 @@ public class CategoryController {
     private final TenantDatabase database;
     private final AuditTrail audit;
     // read on every screen that shows a category, changed rarely: cached per tenant, dropped at once on this
-    // instance when the tenant adds one, within the expiry on the others
-    private final Cache<TenantId, List<Category>> categoriesByTenant = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
+    // instance when the tenant adds one, within the cache's ttl (ReferenceCacheProperties) on the others
+    private final Cache<TenantId, List<Category>> categoriesByTenant;
 
-    public CategoryController(TenantDatabase database, AuditTrail audit) {
+    public CategoryController(TenantDatabase database, AuditTrail audit, ReferenceCacheProperties cache) {
         this.database = database;
         this.audit = audit;
+        this.categoriesByTenant = Caffeine.newBuilder().expireAfterWrite(cache.ttl()).maximumSize(cache.maxTenants()).build();
     }
 
     /** {@code standardCode} is the category itself for a standard one, the mapped one for a tenant's own. */
@@ -59,14 +58,14 @@ public class CategoryController {
     }
 
     private List<Category> read(TenantId tenant) {
-        return database.inTenant(tenant, db -> db.sql("""
+        return List.copyOf(database.inTenant(tenant, db -> db.sql("""
                         select code, description, primary_code, code, false from standard_categories
                         union all
                         select c.code, c.name, s.primary_code, c.standard_code, true
                         from categories c join standard_categories s on s.code = c.standard_code where not c.archived
                         order by 5, 3, 1""")
                 .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
-                .list());
+                .list()));
     }
 
     @PostMapping("/v1/categories")

@@ -1,7 +1,6 @@
 package com.meridian.api.categories;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,12 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.meridian.api.audit.AuditTrail;
 import com.meridian.api.errors.ApiException;
 import com.meridian.api.errors.ErrorCode;
 import com.meridian.api.security.Caller;
-import com.meridian.categorizer.rules.RuleBook;
 import com.meridian.tenancy.TenantDatabase;
 
 import jakarta.validation.Valid;
@@ -34,25 +31,20 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A tenant's categorization rules, applied before the model in priority order. A change takes effect at once on
- * this instance (its rule cache is invalidated) and within the rule cache's lifetime on the others.
+ * this instance (its rule caches are invalidated) and within {@code meridian.api.reference-cache.ttl} (30 s) on the
+ * others; see {@link TenantRules}.
  */
 @RestController
 public class RuleController {
 
     private final TenantDatabase database;
-    private final RuleBook ruleBook;
+    private final TenantRules rules;
     private final AuditTrail audit;
 
-    public RuleController(TenantDatabase database, RuleBook ruleBook, AuditTrail audit) {
+    public RuleController(TenantDatabase database, TenantRules rules, AuditTrail audit) {
         this.database = database;
-        this.ruleBook = ruleBook;
+        this.rules = rules;
         this.audit = audit;
-    }
-
-    public record Rule(UUID ruleId, int priority, String source, String matchField, String matchType, String pattern,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountMin,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountMax, String currency, String direction,
-            String mcc, UUID accountId, String categoryCode, boolean enabled, OffsetDateTime createdAt) {
     }
 
     public record NewRule(@Min(0) @Max(10_000) Integer priority,
@@ -64,16 +56,8 @@ public class RuleController {
     }
 
     @GetMapping("/v1/rules")
-    public List<Rule> list(@AuthenticationPrincipal Caller caller) {
-        return database.inTenant(caller.tenant(), db -> db.sql("""
-                        select rule_id, priority, source, match_field, match_type, pattern, amount_min, amount_max, currency,
-                               direction, mcc, account_id, category_code, enabled, created_at
-                        from category_rules order by priority, created_at, rule_id""")
-                .query((rs, n) -> new Rule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class), rs.getString(13), rs.getBoolean(14),
-                        rs.getObject(15, OffsetDateTime.class)))
-                .list());
+    public List<TenantRules.Rule> list(@AuthenticationPrincipal Caller caller) {
+        return rules.list(caller.tenant());
     }
 
     @PostMapping("/v1/rules")
@@ -91,7 +75,7 @@ public class RuleController {
                             rule.direction(), rule.mcc(), rule.accountId(), rule.categoryCode())
                     .query(UUID.class).single();
         });
-        ruleBook.invalidate(caller.tenant());
+        rules.changed(caller.tenant());
         audit.record(caller.tenant(), "rule.created", "rule", id.toString(), Map.of("categoryCode", rule.categoryCode()));
         return Map.of("ruleId", id);
     }
@@ -104,7 +88,7 @@ public class RuleController {
         if (deleted == 0) {
             throw ApiException.notFound("rule");
         }
-        ruleBook.invalidate(caller.tenant());
+        rules.changed(caller.tenant());
         audit.record(caller.tenant(), "rule.deleted", "rule", ruleId.toString(), Map.of());
     }
 

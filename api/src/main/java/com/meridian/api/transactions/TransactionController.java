@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.meridian.api.audit.AuditTrail;
 import com.meridian.api.categories.RuleControllerSupport;
+import com.meridian.api.categories.TenantRules;
 import com.meridian.api.errors.ApiException;
 import com.meridian.api.security.Caller;
 import com.meridian.categorizer.CategorizationInput;
@@ -43,14 +44,16 @@ public class TransactionController {
     private final TransactionCategorizer categorizer;
     private final CorrectionRecorder corrections;
     private final TenantDatabase database;
+    private final TenantRules rules;
     private final AuditTrail audit;
 
     public TransactionController(TransactionQueries queries, TransactionCategorizer categorizer,
-            CorrectionRecorder corrections, TenantDatabase database, AuditTrail audit) {
+            CorrectionRecorder corrections, TenantDatabase database, TenantRules rules, AuditTrail audit) {
         this.queries = queries;
         this.categorizer = categorizer;
         this.corrections = corrections;
         this.database = database;
+        this.rules = rules;
         this.audit = audit;
     }
 
@@ -103,6 +106,9 @@ public class TransactionController {
         database.inTenantRun(caller.tenant(), db -> RuleControllerSupport.requireKnownCategory(db, correction.categoryCode()));
         UUID actor = UUID.nameUUIDFromBytes((caller.actorType() + ":" + caller.actorId()).getBytes(StandardCharsets.UTF_8));
         CorrectionRecorder.Outcome outcome = corrections.record(caller.tenant(), transactionId, correction.categoryCode(), actor);
+        if (outcome.promotedRuleId().isPresent()) {
+            rules.changed(caller.tenant());
+        }
         audit.record(caller.tenant(), "transaction.corrected", "transaction", transactionId.toString(),
                 Map.of("categoryCode", correction.categoryCode(), "promotedRule", outcome.promotedRuleId().map(UUID::toString).orElse("")));
         return new CorrectionResult(outcome.correctionId(), outcome.merchantKey(), outcome.promotedRuleId().orElse(null),
