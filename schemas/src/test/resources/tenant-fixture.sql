@@ -49,3 +49,4 @@ values ('${tenant}', 'feed', 'meridian.bank-feed.transactions.v1-0@42', 'validat
         'currency XYZ is not ISO 4217', '\x7b7d');
 insert into audit_log (tenant_id, actor_type, actor_id, action, target_type, target_id)
 values ('${tenant}', 'system', 'fixture', 'tenant.created', 'tenant', '${tenant}');
+-- audit_chain_heads gets its row from the audit_log insert above: the chain head advances with every entry.

@@ -29,7 +29,14 @@ public class AuditController {
             String targetType, String targetId, String requestId, String sourceAddress) {
     }
 
-    public record ChainVerification(boolean intact, Long firstBrokenSeq, long entries) {
+    /**
+     * @param intact         whether every entry verifies and the chain reaches its head
+     * @param firstBrokenSeq the first entry that is changed or missing (inside the chain or at its end)
+     * @param problem        why the chain does not verify, e.g. "entries missing at the end of the chain"
+     * @param entries        entries present
+     * @param headSeq        how many entries the tenant's chain has had appended, by its head
+     */
+    public record ChainVerification(boolean intact, Long firstBrokenSeq, String problem, long entries, Long headSeq) {
     }
 
     @GetMapping("/v1/audit")
@@ -48,8 +55,8 @@ public class AuditController {
 
     @GetMapping("/v1/audit/verification")
     public ChainVerification verify(@AuthenticationPrincipal Caller caller) {
-        Long broken = trail.firstBrokenEntry(caller.tenant());
-        long entries = database.inTenant(caller.tenant(), db -> db.sql("select count(*) from audit_log").query(Long.class).single());
-        return new ChainVerification(broken == null, broken, entries);
+        AuditTrail.Verification verdict = trail.verify(caller.tenant());
+        return new ChainVerification(verdict.problem() == null, verdict.firstBrokenSeq(), verdict.problem(),
+                verdict.entries(), verdict.headSeq());
     }
 }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends critical actions to the tenant's audit log with the actor, the request id and the caller's
  * address taken from the current request. The database assigns the sequence number and the hash chain
- * (see V3), and the application role can only insert: an entry, once written, cannot be changed unseen.
+ * (see V3) and advances the tenant's chain head (V33), and the application role can only insert: an entry, once
+ * written, cannot be changed or removed unseen, not even from the end of the chain.
  *
  * <p>Called inside the transaction of the action it records, so the action and its entry commit together.
  */
@@ -45,9 +46,26 @@ public class AuditTrail {
                 .update());
     }
 
-    /** The sequence number of the first entry that fails verification, or null when the chain is intact. */
-    public Long firstBrokenEntry(TenantId tenant) {
-        return database.inTenant(tenant, db -> db.sql("select audit_log_first_broken_seq()").query(Long.class).optional().orElse(null));
+    /**
+     * The verdict on the tenant's chain (V33 {@code audit_log_verification()}): every entry's hash and link, and
+     * the chain's end against the chain head, so that entries removed from the end are found as well as changed or
+     * removed ones inside.
+     *
+     * @param firstBrokenSeq the first entry that is changed or missing; null when the chain is intact
+     * @param problem        why the chain does not verify; null when it does
+     * @param entries        entries present
+     * @param lastSeq        the last entry present; null when there is none
+     * @param headSeq        the last entry the chain head says was written; null before the first entry
+     */
+    public record Verification(Long firstBrokenSeq, String problem, long entries, Long lastSeq, Long headSeq) {
+    }
+
+    public Verification verify(TenantId tenant) {
+        return database.inTenant(tenant, db -> db.sql("""
+                        select first_broken_seq, problem, entries, last_seq, head_seq from audit_log_verification()""")
+                .query((rs, n) -> new Verification(rs.getObject(1, Long.class), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4, Long.class), rs.getObject(5, Long.class)))
+                .single());
     }
 
     private static Actor currentActor() {
