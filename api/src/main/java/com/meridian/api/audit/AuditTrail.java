@@ -10,6 +10,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.meridian.api.security.Caller;
+import com.meridian.api.security.Invitee;
 import com.meridian.api.operations.RequestIdFilter;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -72,6 +73,9 @@ public class AuditTrail {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
             return new Actor(caller.isPlatformOperator() ? "platform_operator" : caller.actorType(), caller.actorId());
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof Invitee invitee) {
+            return new Actor("user", invitee.subject());
         }
         return new Actor("system", null);
     }

@@ -16,6 +16,7 @@ public enum ErrorCode {
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     INVITATION_UNUSABLE(HttpStatus.GONE, "Invitation expired, revoked or already used"),
+    MEMBERSHIP_CONFLICT(HttpStatus.CONFLICT, "Membership belongs to another sign-in"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded"),

@@ -19,6 +19,7 @@ import com.meridian.api.audit.AuditTrail;
 import com.meridian.api.errors.ApiException;
 import com.meridian.api.errors.ErrorCode;
 import com.meridian.api.security.Caller;
+import com.meridian.api.security.Invitee;
 import com.meridian.api.security.Role;
 
 import jakarta.validation.Valid;
@@ -28,8 +29,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Inviting people into a tenant (owners and admins), and accepting an invitation (anyone holding its token:
- * the token is the credential). Invitations can grant admin, analyst or viewer; ownership is never handed out
+ * Inviting people into a tenant (owners and admins), and accepting an invitation (a person signed in with the
+ * identity provider who holds its token). Invitations can grant admin, analyst or viewer; ownership is never handed out
  * by invitation.
  */
 @RestController
@@ -79,9 +80,14 @@ public class InvitationController {
         audit.record(caller.tenant(), "invitation.revoked", "invitation", invitationId.toString(), Map.of());
     }
 
+    /**
+     * Accepting needs the invitation token and the invitee's own OIDC access token (any tenant or role claims, or
+     * none): the membership is bound to that token's subject, and later tokens of any other subject are never taken
+     * for this member.
+     */
     @PostMapping("/v1/invitation-acceptances")
-    public Invitations.Accepted accept(@Valid @RequestBody Acceptance request) {
-        Invitations.Accepted accepted = invitations.accept(request.token(), request.displayName());
+    public Invitations.Accepted accept(@AuthenticationPrincipal Invitee invitee, @Valid @RequestBody Acceptance request) {
+        Invitations.Accepted accepted = invitations.accept(request.token(), request.displayName(), invitee.subject());
         audit.record(accepted.tenant(), "invitation.accepted", "user", accepted.userId().toString(),
                 Map.of("email", accepted.email(), "role", accepted.role().name()));
         return accepted;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.meridian.api.errors.ApiException;
@@ -22,7 +24,8 @@ import com.meridian.tenancy.TenantId;
 /**
  * Invitations of people into a tenant. The token {@code <tenant id>.<secret>} is shown once; only a SHA-256
  * of the secret is stored (the secret is 256 random bits, so a fast hash is enough). A token works once,
- * until it expires or is revoked; accepting it creates the tenant user with the invited role.
+ * until it expires or is revoked; accepting it creates the tenant user with the invited role, bound to the OIDC
+ * subject of the person who accepted (see {@link Members}).
  */
 @Service
 public class Invitations {
@@ -31,9 +34,11 @@ public class Invitations {
 
     private final SecureRandom random = new SecureRandom();
     private final TenantDatabase database;
+    private final Members members;
 
-    public Invitations(TenantDatabase database) {
+    public Invitations(TenantDatabase database, Members members) {
         this.database = database;
+        this.members = members;
     }
 
     public record Invitation(UUID invitationId, String email, Role role, OffsetDateTime expiresAt,
@@ -43,7 +48,8 @@ public class Invitations {
     public record IssuedInvitation(UUID invitationId, String token, OffsetDateTime expiresAt) {
     }
 
-    public record Accepted(TenantId tenant, UUID userId, String email, Role role) {
+    /** @param oidcSubject the subject of the token that accepted: the only sign-in this membership belongs to */
+    public record Accepted(TenantId tenant, UUID userId, String email, Role role, String oidcSubject) {
     }
 
     /** @param invitedBy the inviting actor, as the audit log names it ({@code api_key:mk_...}, {@code user:<subject>}) */
@@ -76,29 +82,60 @@ public class Invitations {
                 .param(invitationId).update()) == 1;
     }
 
-    /** Redeems a token once; any unusable token gets the same answer, so nothing about it leaks. */
-    public Accepted accept(String token, String displayName) {
+    /**
+     * Redeems a token once and binds the membership to the OIDC subject of the person redeeming it. Any unusable
+     * token gets the same answer, so nothing about it leaks. A membership already bound to another subject, or an
+     * owner's, is never taken over: that is a conflict, and the invitation stays pending for its rightful person.
+     */
+    public Accepted accept(String token, String displayName, String subject) {
         int dot = token == null ? -1 : token.indexOf('.');
         Optional<TenantId> tenant = dot < 0 ? Optional.empty() : parseTenant(token.substring(0, dot));
         if (tenant.isEmpty()) {
             throw unusable();
         }
         byte[] hash = sha256(token.substring(dot + 1));
-        return database.inTenant(tenant.get(), db -> db.sql("""
-                        update user_invitations set accepted_at = now()
-                        where token_hash = ? and accepted_at is null and revoked_at is null and expires_at > now()
-                        returning email, role""")
-                .param(hash)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .optional()
-                .map(invited -> new Accepted(tenant.get(), db.sql("""
-                                insert into tenant_users (tenant_id, email, display_name, role) values (?, ?, ?, ?)
-                                on conflict (tenant_id, email) do update set role = excluded.role, status = 'active',
-                                    display_name = coalesce(excluded.display_name, tenant_users.display_name), updated_at = now()
-                                returning user_id""")
-                        .params(tenant.get().value(), invited[0], displayName, invited[1]).query(UUID.class).single(),
-                        invited[0], Role.fromDatabase(invited[1])))
-                .orElseThrow(Invitations::unusable));
+        Accepted accepted;
+        try {
+            accepted = database.inTenant(tenant.get(), db -> {
+                String[] invited = db.sql("""
+                                update user_invitations set accepted_at = now()
+                                where token_hash = ? and accepted_at is null and revoked_at is null and expires_at > now()
+                                returning email, role""")
+                        .param(hash)
+                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                        .optional()
+                        .orElseThrow(Invitations::unusable);
+                UUID userId = bind(db, tenant.get(), invited[0], invited[1], displayName, subject)
+                        .orElseThrow(() -> boundElsewhere(db, invited[0], subject));
+                return new Accepted(tenant.get(), userId, invited[0], Role.fromDatabase(invited[1]), subject);
+            });
+        } catch (DuplicateKeyException e) {
+            // the subject's own membership under another email (tenant_users_oidc_subject), perhaps accepted concurrently
+            throw new ApiException(ErrorCode.MEMBERSHIP_CONFLICT,
+                    "Your sign-in is already a member of this tenant under another email address.");
+        }
+        members.forget(tenant.get(), subject);
+        return accepted;
+    }
+
+    // the update only takes a row that is unbound or bound to this very subject, and never an owner's
+    private static Optional<UUID> bind(JdbcClient db, TenantId tenant, String email, String role, String displayName, String subject) {
+        return db.sql("""
+                        insert into tenant_users (tenant_id, email, display_name, role, oidc_subject) values (?, ?, ?, ?, ?)
+                        on conflict (tenant_id, email) do update set role = excluded.role, status = 'active',
+                            oidc_subject = excluded.oidc_subject,
+                            display_name = coalesce(excluded.display_name, tenant_users.display_name), updated_at = now()
+                        where tenant_users.role <> 'owner'
+                          and (tenant_users.oidc_subject is null or tenant_users.oidc_subject = excluded.oidc_subject)
+                        returning user_id""")
+                .params(tenant.value(), email, displayName, role, subject).query(UUID.class).optional();
+    }
+
+    private static ApiException boundElsewhere(JdbcClient db, String email, String subject) {
+        boolean owner = db.sql("select role = 'owner' from tenant_users where email = ?").param(email).query(Boolean.class).single();
+        return new ApiException(ErrorCode.MEMBERSHIP_CONFLICT, owner
+                ? "This invitation is for the owner's email address; ownership is never changed by invitation."
+                : "The membership of this email address is bound to another sign-in; ask the tenant's admins for a new invitation.");
     }
 
     private static Optional<TenantId> parseTenant(String text) {

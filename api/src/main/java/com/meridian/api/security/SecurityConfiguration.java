@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.errors.ProblemWriter;
+import com.meridian.api.invitations.Members;
 import com.meridian.api.ratelimit.RateLimitFilter;
 import com.meridian.api.ratelimit.RateLimitProperties;
 import com.meridian.api.ratelimit.TenantRateLimiter;
@@ -37,30 +39,39 @@ import com.meridian.api.tenants.Tenants;
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    /**
+     * Accepting an invitation: the invitee is a person signed in with the identity provider but not yet a member,
+     * so this endpoint has a chain of its own that takes any verified OIDC token (never an API key) and binds the
+     * membership to its subject.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain invitationAcceptance(HttpSecurity http, ProblemWriter problems,
+            ObjectProvider<JwtDecoder> jwtDecoder, OidcProperties oidc) throws Exception {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        hardened(http.securityMatcher(INVITATION_ACCEPTANCES), entryPoint)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(InviteeConverter.AUTHORITY));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(entryPoint)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new InviteeConverter(oidc))));
+        }
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemWriter problems, TenantRateLimiter limiter,
-            RateLimitProperties rateLimits, Tenants tenants, ObjectProvider<JwtDecoder> jwtDecoder, OidcProperties oidc)
-            throws Exception {
+            RateLimitProperties rateLimits, Tenants tenants, ObjectProvider<JwtDecoder> jwtDecoder, OidcProperties oidc,
+            Members members) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .cors(cors -> cors.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-                .headers(headers -> headers
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny()))
+        hardened(http, entryPoint)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new TenantStatusFilter(tenants, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, rateLimits, problems), TenantStatusFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml").permitAll()
-                        // the invitation token is the credential of someone who has no account yet
-                        .requestMatchers(HttpMethod.POST, "/v1/invitation-acceptances").permitAll()
                         .requestMatchers("/v1/platform/**").hasRole(Role.PLATFORM_OPERATOR.name())
                         // who may do what, decided before any request body is read (PermissionMatrixIT checks it)
                         .requestMatchers(HttpMethod.POST, "/v1/feeds/**").hasAnyRole(roles(MANAGERS, Role.INTEGRATION))
@@ -78,10 +89,26 @@ public class SecurityConfiguration {
             http.oauth2ResourceServer(server -> server
                     .bearerTokenResolver(tokensThatAreNotApiKeys())
                     .authenticationEntryPoint(entryPoint)
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallerConverter(oidc))));
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallerConverter(oidc, members))));
         }
         return http.build();
     }
+
+    private static HttpSecurity hardened(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .cors(cors -> cors.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .headers(headers -> headers
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny()));
+    }
+
+    private static final String INVITATION_ACCEPTANCES = "/v1/invitation-acceptances";
 
     private static final Set<Role> MANAGERS = EnumSet.of(Role.OWNER, Role.ADMIN);
     private static final Set<Role> READERS = EnumSet.of(Role.OWNER, Role.ADMIN, Role.ANALYST, Role.VIEWER);
