@@ -38,6 +38,8 @@ class PermissionMatrixIT extends ApiTestBase {
     /** Who may call what: "METHOD /path-pattern" -> the roles allowed. */
     static final Map<String, Set<Role>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /v1/tenant", TENANT_ROLES),
+            Map.entry("GET /v1/tenant/correction-sharing", MANAGERS),
+            Map.entry("PUT /v1/tenant/correction-sharing", MANAGERS),
             Map.entry("GET /v1/api-keys", MANAGERS),
             Map.entry("POST /v1/api-keys", MANAGERS),
             Map.entry("POST /v1/api-keys/{keyId}/rotation", MANAGERS),
