@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +29,9 @@ import com.meridian.categorizer.TransactionCategorizer;
 import com.meridian.categorizer.corrections.CorrectionRecorder;
 import com.meridian.tenancy.TenantDatabase;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -57,8 +62,11 @@ public class TransactionController {
         this.audit = audit;
     }
 
+    /** Sent as bytes already written (TransactionPageWriter); the document describes them as the Page they are. */
     @GetMapping("/v1/transactions")
-    public TransactionQueries.Page list(@AuthenticationPrincipal Caller caller,
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "*/*", schema = @Schema(implementation = TransactionQueries.Page.class)))
+    public ResponseEntity<byte[]> list(@AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) UUID accountId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -71,7 +79,8 @@ public class TransactionController {
             @RequestParam(required = false) @Size(max = 200) String cursor,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         var filter = new TransactionFilter(accountId, from, to, category, minAmount, maxAmount, needsReview, q, includeRemoved);
-        return queries.list(caller.tenant(), filter, cursor, limit);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(queries.listAsJson(caller.tenant(), filter, cursor, limit));
     }
 
     /** Why a transaction has its category: the rule that fired, or the model's decision and alternatives. */
