@@ -2,6 +2,7 @@ package com.meridian.bench.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,8 +57,9 @@ public final class ApiBenchmark {
     private ApiBenchmark() {
     }
 
+    /** @param appCpuMsPerRequest CPU the application's JVM used per request (all its threads), NaN for pgbench */
     record Result(String what, int connections, long requests, double seconds, double p50Ms, double p95Ms, double p99Ms,
-            long errors, String errorDetail) {
+            long errors, String errorDetail, double appCpuMsPerRequest) {
 
         double rate() {
             return requests / seconds;
@@ -154,7 +156,10 @@ public final class ApiBenchmark {
                 "-s", script.toString(), "http://127.0.0.1:" + port);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("MERIDIAN_BENCH_KEY", key);
+        // CPU time, unlike throughput, barely depends on what else the shared machine runs at the same time
+        long cpuBefore = processCpuNanos();
         String output = run(builder);
+        long cpuNanos = processCpuNanos() - cpuBefore;
         Matcher m = WRK_LINE.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no summary:\n" + output);
@@ -164,9 +169,14 @@ public final class ApiBenchmark {
         long status = Long.parseLong(m.group(10));
         Result result = new Result(label, connections, Long.parseLong(m.group(1)),
                 Long.parseLong(m.group(2)) / 1e6, ms(m.group(3)), ms(m.group(4)), ms(m.group(5)), socketErrors + status,
-                "non-2xx " + status + ", socket " + socketErrors + ", max " + ms(m.group(6)) + " ms");
+                "non-2xx " + status + ", socket " + socketErrors + ", max " + ms(m.group(6)) + " ms",
+                cpuNanos / 1e6 / Math.max(1, Long.parseLong(m.group(1))));
         System.out.println(line(result) + "   [" + String.join(" ", command) + "]");
         return result;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The listing's first-page query (a random "to" day, 101 rows), as the app role, with the tenant set per transaction. */
@@ -202,7 +212,8 @@ public final class ApiBenchmark {
             throw new IllegalStateException("pgbench logged no transactions:\n" + output);
         }
         Result result = new Result("PostgreSQL same query (pgbench)", clients, latencies.length, seconds,
-                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), errors, "failed transactions " + errors);
+                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), errors,
+                "failed transactions " + errors, Double.NaN);
         System.out.println(line(result) + "   [" + String.join(" ", command) + "]");
         return result;
     }
@@ -235,8 +246,10 @@ public final class ApiBenchmark {
     }
 
     private static String line(Result r) {
-        return String.format(Locale.ROOT, "%-34s c=%3d  %,8.0f req/s  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  errors %d (%s)",
-                r.what(), r.connections(), r.rate(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.errors(), r.errorDetail());
+        String cpu = Double.isNaN(r.appCpuMsPerRequest()) ? ""
+                : String.format(Locale.ROOT, "  app CPU %.2f ms/req", r.appCpuMsPerRequest());
+        return String.format(Locale.ROOT, "%-34s c=%3d  %,8.0f req/s  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  errors %d (%s)%s",
+                r.what(), r.connections(), r.rate(), r.p50Ms(), r.p95Ms(), r.p99Ms(), r.errors(), r.errorDetail(), cpu);
     }
 
     private static String requireWrk() throws Exception {
