@@ -34,9 +34,9 @@ public class CorrectionSharingController {
     private final TrainingCorrections corrections;
     private final AuditTrail audit;
 
-    public CorrectionSharingController(TenantDatabase database, AuditTrail audit) {
+    public CorrectionSharingController(TenantDatabase database, TrainingCorrections corrections, AuditTrail audit) {
         this.database = database;
-        this.corrections = new TrainingCorrections(database);
+        this.corrections = corrections;
         this.audit = audit;
     }
 
