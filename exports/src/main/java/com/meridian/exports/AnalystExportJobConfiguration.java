@@ -1,6 +1,7 @@
 package com.meridian.exports;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -23,6 +24,7 @@ import com.meridian.exports.internal.ExportRowReader;
 import com.meridian.exports.internal.ExportRowWriter;
 import com.meridian.exports.internal.ExportRun;
 import com.meridian.exports.internal.ExportStore;
+import com.meridian.exports.internal.PageRowCounts;
 import com.meridian.exports.internal.PublishExportTasklet;
 import com.meridian.exports.internal.Retention;
 import com.meridian.exports.internal.WriterSizes;
@@ -32,8 +34,8 @@ import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 /**
- * The export job: {@code exportRows} reads the tenant's rows page by page and writes them, chunk by chunk,
- * into month-partitioned files in a staging folder (progress in {@code job_runs}, logs and
+ * The export job: {@code exportRows} reads the tenant's rows page by page and writes them, one page per chunk
+ * (the page is Batch's item; progress still counts rows), into month-partitioned files in a staging folder (progress in {@code job_runs}, logs and
  * {@code meridian.job.items}); {@code publishExport} writes the manifest, moves the files to the store and
  * marks the export completed. A failure at any point marks it failed; nothing of it is downloadable. Restarted
  * ({@link com.meridian.ingest.jobs.JobRunLauncher#resume}), the job keeps the month files it had closed and reads
@@ -60,10 +62,12 @@ public class AnalystExportJobConfiguration {
             ExportRowReader exportRowReader, ExportRowWriter exportRowWriter, JobProgress jobProgress,
             ExportsProperties properties) {
         return new StepBuilder("exportRows", jobRepository)
-                .<Object[], Object[]>chunk(properties.rowsPerChunk())
+                // a page of rowsPerChunk rows is one item, and one page is one chunk: one commit and checkpoint each
+                .<List<Object[]>, List<Object[]>>chunk(1)
                 .transactionManager(transactionManager)
                 .reader(exportRowReader)
                 .writer(exportRowWriter)
+                .listener(new PageRowCounts())
                 .listener(jobProgress.listener(exportRowReader))
                 .listener(allRowsWrittenPromotion())
                 .build();

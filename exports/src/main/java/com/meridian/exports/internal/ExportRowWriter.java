@@ -1,10 +1,12 @@
 package com.meridian.exports.internal;
 
+import java.util.List;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Appends each chunk to the export's open partition files. */
-public class ExportRowWriter implements ItemWriter<Object[]> {
+/** Appends each chunk of pages, row by row, to the export's open partition files. */
+public class ExportRowWriter implements ItemWriter<List<Object[]>> {
 
     private final PartitionedExportWriter writer;
 
@@ -13,9 +15,11 @@ public class ExportRowWriter implements ItemWriter<Object[]> {
     }
 
     @Override
-    public void write(Chunk<? extends Object[]> chunk) throws Exception {
-        for (Object[] row : chunk) {
-            writer.write(row);
+    public void write(Chunk<? extends List<Object[]>> chunk) throws Exception {
+        for (List<Object[]> page : chunk) {
+            for (Object[] row : page) {
+                writer.write(row);
+            }
         }
     }
 }
