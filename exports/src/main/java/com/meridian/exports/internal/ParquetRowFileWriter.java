@@ -33,6 +33,10 @@ final class ParquetRowFileWriter implements RowFileWriter {
                 // a dictionary of values that never repeat only costs time (measured: 2x the whole write) and then
                 // falls back to plain encoding anyway
                 builder.withDictionaryEncoding(field.name(), false);
+                if (field.type() == FieldType.STRING) {
+                    // min/max of random ids and free text prune nothing, yet cost a comparison of bytes per value
+                    builder.withStatisticsEnabled(field.name(), false).withSizeStatisticsEnabled(field.name(), false);
+                }
             }
         }
         this.writer = builder.build();
