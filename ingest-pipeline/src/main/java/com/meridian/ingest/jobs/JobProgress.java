@@ -5,12 +5,16 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
@@ -63,18 +67,16 @@ public class JobProgress {
         return new ProgressSnapshot(read, written, skipped, percent, rate, eta);
     }
 
-    /** Reports one step execution; Batch calls it on the step's thread. */
+    /**
+     * Reports the executions of one step; Batch calls it on each execution's thread. One step bean serves every
+     * concurrent run of its job (two tenants' imports at once), so the state of each execution is kept apart.
+     */
     public final class StepListener implements StepExecutionListener, ChunkListener<Object, Object> {
 
         private static final Logger log = LoggerFactory.getLogger(JobProgress.class);
 
         private final ProgressSource source;
-        private StepExecution step;
-        private Instant started;
-        private Instant lastReport;
-        private long reportedRead;
-        private long reportedWritten;
-        private long reportedSkipped;
+        private final Map<Long, Execution> executions = new ConcurrentHashMap<>();
 
         StepListener(ProgressSource source) {
             this.source = source;
@@ -82,50 +84,70 @@ public class JobProgress {
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
-            step = stepExecution;
-            started = clock.instant();
-            lastReport = started;
-            reportedRead = reportedWritten = reportedSkipped = 0;
+            executions.put(stepExecution.getId(), new Execution(stepExecution, clock.instant()));
         }
 
         @Override
         public void afterChunk(Chunk<Object> chunk) {
-            if (Duration.between(lastReport, clock.instant()).compareTo(interval) >= 0) {
-                report();
+            StepContext context = StepSynchronizationManager.getContext();
+            Execution execution = context == null ? null : executions.get(context.getStepExecution().getId());
+            if (execution != null && Duration.between(execution.lastReport, clock.instant()).compareTo(interval) >= 0) {
+                execution.report();
             }
         }
 
         @Override
         public ExitStatus afterStep(StepExecution stepExecution) {
-            report();
+            Execution execution = executions.remove(stepExecution.getId());
+            if (execution != null) {
+                execution.report();
+            }
             return null;
         }
 
-        private void report() {
-            lastReport = clock.instant();
-            long skipped = step.getSkipCount() + step.getFilterCount();
-            ProgressSnapshot progress = snapshot(step.getReadCount() + step.getReadSkipCount(), step.getWriteCount(),
-                    skipped, source.position(), source.total(), source.resumedAt(),
-                    Duration.between(started, lastReport));
-            TenantId tenant = JobRunParameters.tenant(step.getJobParameters());
-            store.progress(tenant, JobRunParameters.jobRun(step.getJobParameters()), progress);
-            count(progress);
-            log.info("job run {} step {}: read {}, written {}, skipped {}, {}% of the input, {} items/s, about {} s left",
-                    JobRunParameters.jobRun(step.getJobParameters()), step.getStepName(), progress.read(),
-                    progress.written(), progress.skipped(), progress.percent(), progress.itemsPerSecond(),
-                    progress.etaSeconds());
-        }
+        /** One execution's clock and what it has already added to the counters. */
+        private final class Execution {
 
-        private void count(ProgressSnapshot progress) {
-            String type = JobRunParameters.type(step.getJobParameters()).code();
-            meters.counter("meridian.job.items", "job_type", type, "outcome", "read").increment(progress.read() - reportedRead);
-            meters.counter("meridian.job.items", "job_type", type, "outcome", "written")
-                    .increment(progress.written() - reportedWritten);
-            meters.counter("meridian.job.items", "job_type", type, "outcome", "skipped")
-                    .increment(progress.skipped() - reportedSkipped);
-            reportedRead = progress.read();
-            reportedWritten = progress.written();
-            reportedSkipped = progress.skipped();
+            private final StepExecution step;
+            private final Instant started;
+            private Instant lastReport;
+            private long reportedRead;
+            private long reportedWritten;
+            private long reportedSkipped;
+
+            private Execution(StepExecution step, Instant started) {
+                this.step = step;
+                this.started = started;
+                this.lastReport = started;
+            }
+
+            private void report() {
+                lastReport = clock.instant();
+                long skipped = step.getSkipCount() + step.getFilterCount();
+                ProgressSnapshot progress = snapshot(step.getReadCount() + step.getReadSkipCount(),
+                        step.getWriteCount(), skipped, source.position(), source.total(), source.resumedAt(),
+                        Duration.between(started, lastReport));
+                TenantId tenant = JobRunParameters.tenant(step.getJobParameters());
+                store.progress(tenant, JobRunParameters.jobRun(step.getJobParameters()), progress);
+                count(progress);
+                log.info("job run {} step {}: read {}, written {}, skipped {}, {}% of the input, {} items/s, about {} s left",
+                        JobRunParameters.jobRun(step.getJobParameters()), step.getStepName(), progress.read(),
+                        progress.written(), progress.skipped(), progress.percent(), progress.itemsPerSecond(),
+                        progress.etaSeconds());
+            }
+
+            private void count(ProgressSnapshot progress) {
+                String type = JobRunParameters.type(step.getJobParameters()).code();
+                meters.counter("meridian.job.items", "job_type", type, "outcome", "read")
+                        .increment(progress.read() - reportedRead);
+                meters.counter("meridian.job.items", "job_type", type, "outcome", "written")
+                        .increment(progress.written() - reportedWritten);
+                meters.counter("meridian.job.items", "job_type", type, "outcome", "skipped")
+                        .increment(progress.skipped() - reportedSkipped);
+                reportedRead = progress.read();
+                reportedWritten = progress.written();
+                reportedSkipped = progress.skipped();
+            }
         }
     }
 }

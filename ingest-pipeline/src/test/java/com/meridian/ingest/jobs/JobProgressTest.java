@@ -3,11 +3,26 @@ package com.meridian.ingest.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 
+import com.meridian.ingest.jobs.internal.JobRunStore;
 import com.meridian.ingest.jobs.internal.JobRunStore.ProgressSnapshot;
+import com.meridian.tenancy.TenantId;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class JobProgressTest {
 
@@ -40,5 +55,63 @@ class JobProgressTest {
         assertThat(progress.percent()).isNull();
         assertThat(progress.etaSeconds()).isNull();
         assertThat(progress.itemsPerSecond()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void twoConcurrentExecutionsOfOneStepAreReportedApart() {
+        // given one listener (one step bean) and two runs of its job, interleaved as two threads would run them
+        List<String> reports = new ArrayList<>();
+        JobRunStore store = new JobRunStore(null, null) {
+            @Override
+            public void progress(TenantId tenant, UUID run, ProgressSnapshot progress) {
+                reports.add(run + " read " + progress.read());
+            }
+        };
+        JobProgress progress = new JobProgress(store, new SimpleMeterRegistry(), new JobsProperties(2, Duration.ZERO),
+                Clock.systemUTC());
+        ProgressSource source = new ProgressSource() {
+            public long position() { return 0; }
+            public long resumedAt() { return 0; }
+            public long total() { return 0; }
+        };
+        JobProgress.StepListener listener = progress.listener(source);
+        StepExecution first = execution(1);
+        StepExecution second = execution(2);
+
+        // when both start, each reads, and each reports after its chunk
+        listener.beforeStep(first);
+        listener.beforeStep(second);
+        first.setReadCount(10);
+        second.setReadCount(3);
+        afterChunkOn(listener, second);
+        afterChunkOn(listener, first);
+        listener.afterStep(first);
+        listener.afterStep(second);
+
+        // then every report carries its own run's count
+        assertThat(reports).containsExactly(run(2) + " read 3", run(1) + " read 10", run(1) + " read 10",
+                run(2) + " read 3");
+    }
+
+    private static void afterChunkOn(JobProgress.StepListener listener, StepExecution step) {
+        StepSynchronizationManager.register(step);
+        try {
+            listener.afterChunk(new Chunk<>());
+        } finally {
+            StepSynchronizationManager.close();
+        }
+    }
+
+    private static StepExecution execution(long id) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(JobRunParameters.TENANT_ID, UUID.randomUUID().toString())
+                .addString(JobRunParameters.JOB_RUN_ID, run(id).toString())
+                .addString(JobRunParameters.JOB_TYPE, JobType.STATEMENT_IMPORT.name()).toJobParameters();
+        JobExecution job = new JobExecution(id, new JobInstance(id, "statementImport"), parameters);
+        return new StepExecution(id, "stage", job);
+    }
+
+    private static UUID run(long id) {
+        return new UUID(0, id);
     }
 }
