@@ -39,7 +39,9 @@ import com.meridian.tenancy.TenantId;
  */
 @SpringBootTest(classes = ImportTestApplication.class, properties = {"spring.batch.job.enabled=false",
         "spring.batch.jdbc.initialize-schema=never", "spring.flyway.placeholders.app_role=${spring.datasource.username}",
-        "meridian.imports.chunk-size=3"})
+        "meridian.imports.chunk-size=3",
+        // the tenants' folders stay under target/, not in the machine's temp directory
+        "meridian.imports.watch-root=target/scheduled-import-drops"})
 @Import(LocalStackTestConfiguration.class)
 class ScheduledImportIT {
 
