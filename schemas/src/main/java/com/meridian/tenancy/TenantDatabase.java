@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class TenantDatabase {
 
+    /** Set while {@link #inOneTransactionAcrossTenants} runs on this thread: {@link #inTenant} may switch tenants. */
+    private static final ThreadLocal<Boolean> ACROSS_TENANTS = new ThreadLocal<>();
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -70,8 +73,6 @@ public final class TenantDatabase {
             }
         });
     }
-
-    private static final ThreadLocal<Boolean> ACROSS_TENANTS = new ThreadLocal<>();
 
     private void bind(TenantId tenant) {
         String tenantId = tenant.toString();

@@ -66,7 +66,7 @@ public final class MeterTenantUsageTopology {
                 .to(Topics.USAGE_EVENTS.name(), Produced.with(Topics.USAGE_EVENTS.keySerde(),
                         Topics.USAGE_EVENTS.valueSerde()).withName("usage-events-sink"));
         return metered.flatMap((key, value) -> counters(value), Named.as("meter-counters"))
-                .process(new AccumulateUsage(PENDING, handOverInterval), Named.as("meter-accumulate"))
+                .process(new AccumulateUsage(PENDING, TOTAL_SERDE, handOverInterval), Named.as("meter-accumulate"))
                 .groupByKey(Grouped.with("usage-counters", Serdes.String(), TOTAL_SERDE))
                 .reduce(UsageTotal::plus, Named.as("meter-sum"),
                         Materialized.<String, UsageTotal, KeyValueStore<Bytes, byte[]>>as(TOTALS)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,8 +18,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import com.meridian.schemas.topics.JsonSerde;
-
 /**
  * Sums a task's usage deltas per counter and hands the sums on once per interval, instead of sending every
  * transaction's two deltas (hour, billing period) through the repartition topic to the counters' tasks.
@@ -30,19 +29,19 @@ import com.meridian.schemas.topics.JsonSerde;
  */
 public final class AccumulateUsage implements ProcessorSupplier<String, UsageTotal, String, UsageTotal> {
 
-    private static final JsonSerde<UsageTotal> TOTAL_SERDE = new JsonSerde<>(UsageTotal.class);
-
     private final String storeName;
+    private final Serde<UsageTotal> serde;
     private final Duration interval;
 
-    public AccumulateUsage(String storeName, Duration interval) {
+    public AccumulateUsage(String storeName, Serde<UsageTotal> serde, Duration interval) {
         this.storeName = storeName;
+        this.serde = serde;
         this.interval = interval;
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), TOTAL_SERDE)
+        return Set.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.String(), serde)
                 .withCachingEnabled());
     }
 
