@@ -76,12 +76,16 @@ public class StreamBenchmark {
             System.out.printf("%nProduced %,d records (%,d unique transactions) to %s%n", produced, unique(RECORDS),
                     Topics.BANK_FEED_TRANSACTIONS.name());
 
-            double passThrough = passThrough(bootstrap, stack.stateDir().toString(), produced);
+            ProcessCpu cpu;
+            try (Connection connection = superuser(stack)) {
+                cpu = ProcessCpu.of(connection);
+            }
+            Phase passThrough = passThrough(bootstrap, stack.stateDir().toString(), produced, cpu);
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StreamBenchmark.class)
                     .properties(stack.springProperties()).run(args)) {
-                double pipeline = drain(app, bootstrap, "bench-pipeline", produced, "pipeline");
+                Phase pipeline = drain(app, bootstrap, "bench-pipeline", produced, "pipeline", cpu);
                 long stored = count(stack, "select count(*) from transactions");
-                Latency latency = latency(app, stack, pipeline / 2);
+                Latency latency = latency(app, stack, pipeline.rate() / 2);
                 System.out.printf("""
 
                         ==================================================================================
@@ -90,15 +94,21 @@ public class StreamBenchmark {
                            whole pipeline to PostgreSQL        %,10.0f records/s   (%,d rows stored)
                            ratio pipeline / pass-through       %10.2f   (goal >= 0.50)
                            latency at %,.0f records/s           p50 %,d ms   p99 %,d ms   (%,d records)
+                         CPU per input record, all parties on this machine:
+                           pass-through  %s
+                           pipeline      %s
+                           ratio of CPU per record, pass-through / pipeline   %.2f
                         ==================================================================================
-                        %n""", produced, Topics.BANK_FEED_TRANSACTIONS.defaultPartitions(), THREADS, passThrough, pipeline,
-                        stored, pipeline / passThrough, pipeline / 2, latency.p50(), latency.p99(), latency.records());
+                        %n""", produced, Topics.BANK_FEED_TRANSACTIONS.defaultPartitions(), THREADS, passThrough.rate(),
+                        pipeline.rate(), stored, pipeline.rate() / passThrough.rate(), pipeline.rate() / 2,
+                        latency.p50(), latency.p99(), latency.records(), passThrough.cpu(), pipeline.cpu(),
+                        passThrough.cpu().totalMicros() / pipeline.cpu().totalMicros());
             }
         }
     }
 
     /** The reference: the same records copied by a Streams app with the same guarantees, nothing else. */
-    private static double passThrough(String bootstrap, String stateDir, int records) throws Exception {
+    private static Phase passThrough(String bootstrap, String stateDir, int records, ProcessCpu cpu) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.BANK_FEED_TRANSACTIONS.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(PASS_THROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -114,15 +124,26 @@ public class StreamBenchmark {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), config)) {
             streams.start();
             awaitRunning(streams);
-            return rate("pass-through", bootstrap, "bench-pass-through", records, System.nanoTime());
+            return measure("pass-through", bootstrap, "bench-pass-through", records, cpu);
         }
     }
 
-    private static double drain(ConfigurableApplicationContext app, String bootstrap, String group, int records,
-            String name) throws Exception {
+    private static Phase drain(ConfigurableApplicationContext app, String bootstrap, String group, int records,
+            String name, ProcessCpu cpu) throws Exception {
         KafkaStreams streams = app.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
         awaitRunning(streams);
-        return rate(name, bootstrap, group, records, System.nanoTime());
+        return measure(name, bootstrap, group, records, cpu);
+    }
+
+    private static Phase measure(String name, String bootstrap, String group, int records, ProcessCpu cpu)
+            throws Exception {
+        ProcessCpu.Sample before = cpu.sample();
+        double rate = rate(name, bootstrap, group, records, System.nanoTime());
+        return new Phase(rate, cpu.sample().perRecordSince(before, records));
+    }
+
+    /** A drained backlog: records per second, and what each record cost each party in CPU. */
+    record Phase(double rate, ProcessCpu.PerRecord cpu) {
     }
 
     /** Records per second from {@code start} until {@code group} has committed {@code records} input offsets. */
