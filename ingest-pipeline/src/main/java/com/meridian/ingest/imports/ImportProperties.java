@@ -19,13 +19,21 @@ import org.springframework.util.unit.DataSize;
  *                    {@code <watchRoot>/<tenant id>/<the schedule's directory>} (a local or mounted volume)
  * @param watchSettle how long a dropped file must be left unchanged before a schedule takes it (a file still
  *                    being copied in is not read half-written)
+ * @param partitionThreshold uploads of at least this size are staged by {@code partitionGridSize} partitions of
+ *                    their entries at once, each on a thread of its own; smaller ones by one thread
+ * @param partitionGridSize partitions of a large upload (2 on two cores: each partition has a read-ahead thread
+ *                    that parses and categorizes and a writer that mostly waits for PostgreSQL)
  */
 @ConfigurationProperties("meridian.imports")
 public record ImportProperties(@DefaultValue("1000") int chunkSize, @DefaultValue("1000") long skipLimit,
         Path storageDir, @DefaultValue("2GB") DataSize maxUpload,
-        @DefaultValue("256MB") DataSize mergeWorkMem, Path watchRoot, @DefaultValue("10s") Duration watchSettle) {
+        @DefaultValue("256MB") DataSize mergeWorkMem, Path watchRoot, @DefaultValue("10s") Duration watchSettle,
+        @DefaultValue("64MB") DataSize partitionThreshold, @DefaultValue("2") int partitionGridSize) {
 
     public ImportProperties {
+        if (partitionGridSize < 1) {
+            throw new IllegalArgumentException("meridian.imports.partition-grid-size must be at least 1");
+        }
         storageDir = storageDir != null ? storageDir : Path.of(System.getProperty("java.io.tmpdir"), "meridian-imports");
         watchRoot = watchRoot != null ? watchRoot : Path.of(System.getProperty("java.io.tmpdir"), "meridian-import-drops");
     }

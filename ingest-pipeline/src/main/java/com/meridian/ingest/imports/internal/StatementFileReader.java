@@ -26,11 +26,15 @@ import com.meridian.ingest.jobs.RejectedEntryRecorder;
  * Reads the entries of an uploaded statement file, or of every statement in a zip of them, in file order. Every
  * entry gets its ordinal in the upload as position, rejected ones included. The number of entries taken is saved
  * with each chunk; a restarted import parses past that many again (parsing is deterministic) and continues, so
- * memory stays constant and no entry is read twice into the staging area.
+ * memory stays constant and no entry is read twice into the staging area. A partition of the upload
+ * ({@link EntryRangePartitioner}) is read the same way: its context says how many entries to parse past first,
+ * and where to stop ({@value #END}).
  */
 public class StatementFileReader implements ItemStreamReader<StatementEntry>, ProgressSource {
 
     static final String CONSUMED = "statement.entries.consumed";
+    /** The ordinal of the first entry not to read (a partition's end); the whole upload without it. */
+    static final String END = "statement.entries.end";
 
     private final Path file;
     private final CsvProfile profile;
@@ -41,6 +45,7 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
     private boolean singleDocumentRead;
     private StatementParser parser;
     private long consumed;
+    private long end = Long.MAX_VALUE;
     private long resumedAt;
     private long size;
 
@@ -70,6 +75,7 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
             throw new ItemStreamException("cannot open " + file, e);
         }
         long done = context.getLong(CONSUMED, 0L);
+        end = context.getLong(END, Long.MAX_VALUE);
         while (consumed < done && skipOne(replayed)) {
             // parsing past what earlier executions committed
         }
@@ -150,6 +156,9 @@ public class StatementFileReader implements ItemStreamReader<StatementEntry>, Pr
     }
 
     private StatementEntry next() {
+        if (consumed >= end) {
+            return null;
+        }
         try {
             while (true) {
                 if (parser == null && !openNextDocument()) {
