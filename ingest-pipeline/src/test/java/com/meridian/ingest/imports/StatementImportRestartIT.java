@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,8 @@ import com.meridian.tenancy.TenantId;
 /**
  * Restartability: a worker JVM importing a large CSV is killed with SIGKILL ({@code kill -9}) in the middle of
  * the stage step; a new worker resumes the run, which completes with exactly the file's transactions, none
- * twice. The size is {@code -Dmeridian.restart.rows} (50,000 in the default build; the issue's 1,000,000 with
+ * twice; the same for an import staged in partitions, whose killed partitions resume where each committed last.
+ * The size is {@code -Dmeridian.restart.rows} (50,000 in the default build; the issue's 1,000,000 with
  * {@code -Dmeridian.restart.rows=1000000}).
  */
 @SpringBootTest(classes = ImportTestApplication.class, properties = {"spring.batch.job.enabled=false",
@@ -58,6 +58,28 @@ class StatementImportRestartIT {
 
     @Test
     void anImportKilledMidwayResumesToExactlyTheRightRows() throws Exception {
+        killedAndResumed(List.of("meridian.imports.partition-threshold=1TB"));
+    }
+
+    @Test
+    void anImportStagedInPartitionsKilledMidwayResumesToExactlyTheRightRows() throws Exception {
+        Resumed resumed = killedAndResumed(List.of("meridian.imports.partition-threshold=1MB",
+                "meridian.imports.partition-grid-size=2"));
+
+        assertThat(resumed.support().count(resumed.tenant(), """
+                select count(*) from batch_step_execution s join batch_job_execution e using (job_execution_id)
+                where e.job_instance_id = (select job_instance_id from batch_job_execution
+                                           where job_execution_id = (select batch_job_execution_id from job_runs
+                                                                     where job_run_id = ?))
+                  and s.step_name like 'stagePartition:%'""", resumed.run()))
+                .as("two partitions started, and at least one was restarted").isGreaterThanOrEqualTo(3);
+    }
+
+    private record Resumed(ImportTestSupport support, TenantId tenant, UUID run) {
+    }
+
+    /** Imports a large file in a worker JVM with {@code properties}, kills it midway, resumes it and checks the rows. */
+    private Resumed killedAndResumed(List<String> properties) throws Exception {
         // given a file with a pair of identical coffees every 1,000 rows
         ImportTestSupport support = new ImportTestSupport(database, runs);
         TenantId tenant = support.newTenant();
@@ -65,7 +87,8 @@ class StatementImportRestartIT {
         Path file = csv(files.resolve("large.csv"), ROWS);
 
         // when the worker is killed while staging
-        Process worker = worker("start", tenant.toString(), file.toString(), account.toString());
+        Process worker = ImportTestSupport.worker(environment, properties, "start", tenant.toString(), file.toString(),
+                account.toString());
         UUID run = runId(worker);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> runs.find(tenant, run).map(v -> v.itemsWritten() >= ROWS / 5).orElse(false));
@@ -73,7 +96,7 @@ class StatementImportRestartIT {
         JobRunView killed = runs.find(tenant, run).orElseThrow();
 
         // and a new worker resumes it
-        Process resumed = worker("resume", tenant.toString(), run.toString());
+        Process resumed = ImportTestSupport.worker(environment, properties, "resume", tenant.toString(), run.toString());
         assertThat(resumed.waitFor(10, TimeUnit.MINUTES)).isTrue();
         String output = new String(resumed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -85,6 +108,7 @@ class StatementImportRestartIT {
         assertThat(support.count(tenant, "select count(*) from transactions where occurrence = 1")).isEqualTo(ROWS / 1000);
         assertThat(support.count(tenant, "select count(*) from import_staging")).isZero();
         assertThat(support.count(tenant, "select count(*) from dead_letters")).isZero();
+        return new Resumed(support, tenant, run);
     }
 
     private static Path csv(Path file, int rows) throws IOException {
@@ -99,21 +123,6 @@ class StatementImportRestartIT {
             }
         }
         return file;
-    }
-
-    private Process worker(String... command) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ImportWorkerMain.class.getName()));
-        arguments.addAll(List.of(command));
-        arguments.add("--");
-        for (String name : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "spring.flyway.placeholders.app_role")) {
-            arguments.add("--" + name + "=" + environment.getProperty(name));
-        }
-        arguments.addAll(List.of("--spring.batch.job.enabled=false", "--spring.batch.jdbc.initialize-schema=never",
-                "--meridian.imports.chunk-size=1000", "--meridian.jobs.progress-interval=100ms",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
-        return new ProcessBuilder(arguments).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static UUID runId(Process worker) throws IOException {
