@@ -14,9 +14,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import com.meridian.ingest.jobs.internal.JobRunStore;
 import com.meridian.ingest.jobs.internal.JobRunStore.ProgressSnapshot;
@@ -93,7 +95,69 @@ class JobProgressTest {
                 run(2) + " read 3");
     }
 
-    private static void afterChunkOn(JobProgress.StepListener listener, StepExecution step) {
+    @Test
+    void aPartitionedStepIsReportedAsTheSumOfItsPartitions() {
+        // given a step over 1,000 entries in two partitions, the second resumed at entry 700 of its 500..1000
+        List<ProgressSnapshot> reports = new ArrayList<>();
+        JobRunStore store = new JobRunStore(null, null) {
+            @Override
+            public void progress(TenantId tenant, UUID run, ProgressSnapshot progress) {
+                reports.add(progress);
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        JobProgress progress = new JobProgress(store, meters, new JobsProperties(2, Duration.ZERO), Clock.systemUTC());
+        JobProgress.PartitionedStepListener listener = progress.partitionedListener("part", new JobProgress.PartitionPositions() {
+            public long total(JobExecution job) { return job.getExecutionContext().getLong("entries"); }
+            public long remaining(ExecutionContext partition) { return partition.getLong("end") - partition.getLong("next"); }
+        });
+        StepExecution manager = execution(1);
+        JobExecution job = manager.getJobExecution();
+        job.getExecutionContext().putLong("entries", 1000);
+        StepExecution first = partition(job, 2, "part:0", 0, 500);
+        StepExecution second = partition(job, 3, "part:1", 700, 1000);
+
+        // when both partitions start, read on, and a chunk of the first ends
+        listener.beforeStep(manager);
+        listener.beforeStep(first);
+        listener.beforeStep(second);
+        first.setReadCount(300);
+        first.getExecutionContext().putLong("next", 300);
+        second.setReadCount(100);
+        second.setWriteCount(99);
+        second.setProcessSkipCount(1);
+        second.getExecutionContext().putLong("next", 800);
+        afterChunkOn(listener, first);
+
+        // and the manager ends with the counts Batch summed
+        first.getExecutionContext().putLong("next", 500);
+        second.getExecutionContext().putLong("next", 1000);
+        manager.setReadCount(800);
+        manager.setWriteCount(799);
+        manager.setProcessSkipCount(1);
+        listener.afterStep(manager);
+
+        // then the first report sums both partitions: 400 of the 800 entries this execution had left are done
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).read()).isEqualTo(400);
+        assertThat(reports.get(0).written()).isEqualTo(99);
+        assertThat(reports.get(0).skipped()).isEqualTo(1);
+        assertThat(reports.get(0).percent()).isEqualByComparingTo("60.00");
+        assertThat(reports.get(1).read()).isEqualTo(800);
+        assertThat(reports.get(1).percent()).isEqualByComparingTo("100.00");
+        assertThat(meters.counter("meridian.job.items", "job_type", JobType.STATEMENT_IMPORT.code(), "outcome", "read")
+                .count()).as("each report adds what is new").isEqualTo(800.0);
+    }
+
+    private static StepExecution partition(JobExecution job, long id, String name, long next, long end) {
+        StepExecution partition = new StepExecution(id, name, job);
+        partition.getExecutionContext().putLong("next", next);
+        partition.getExecutionContext().putLong("end", end);
+        job.addStepExecution(partition);
+        return partition;
+    }
+
+    private static void afterChunkOn(ChunkListener<Object, Object> listener, StepExecution step) {
         StepSynchronizationManager.register(step);
         try {
             listener.afterChunk(new Chunk<>());

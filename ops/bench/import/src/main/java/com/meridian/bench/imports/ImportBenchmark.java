@@ -32,7 +32,9 @@ import com.meridian.tenancy.TenantId;
  * Imports a CSV of {@code bench.rows} transactions and a camt.053 of {@code bench.camt.entries} entries with the
  * real import job (parse, check, categorize with the real categorizer, stage, merge) and, in the same run on the
  * same server, lets PostgreSQL {@code COPY} the same rows into the same {@code transactions} table (as psql would:
- * a superuser, the file's rows already in the table's shape), the reference. Prints rows per second and the ratio
+ * a superuser, the file's rows already in the table's shape), the reference. The CSV is imported twice: by the
+ * single-threaded stage, and by the partitioned stage ({@code bench.partitions} partitions, a second application
+ * context on the same stack whose partition threshold every file passes). Prints rows per second and the ratio
  * to COPY. The goal: the CSV import at half of COPY's rate or better.
  */
 @SpringBootApplication(scanBasePackageClasses = {JobsConfiguration.class, StatementImportJobConfiguration.class})
@@ -40,12 +42,17 @@ public class ImportBenchmark {
 
     static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
     static final int CAMT_ENTRIES = Integer.getInteger("bench.camt.entries", 100_000);
+    static final int PARTITIONS = Integer.getInteger("bench.partitions", 2);
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("meridian-import-bench");
         try (LocalStack stack = LocalStack.start();
              ConfigurableApplicationContext app = new SpringApplicationBuilder(ImportBenchmark.class)
-                     .properties(stack.springProperties()).run(args)) {
+                     .properties(stack.springProperties()).run(args);
+             ConfigurableApplicationContext partitionedApp = new SpringApplicationBuilder(ImportBenchmark.class)
+                     .properties(stack.springProperties())
+                     // arguments, which win over application.properties (where the threshold keeps one thread)
+                     .run(partitioned(args))) {
             TenantDatabase database = app.getBean(TenantDatabase.class);
             TenantId tenant = TenantId.random();
             database.inTenantRun(tenant, sql -> sql.sql("insert into tenants (tenant_id, slug, name) values (?, 'bench', 'Bench')")
@@ -60,12 +67,15 @@ public class ImportBenchmark {
             emptyTransactions(stack);
             Duration csvImport = importFile(app, tenant, account(database, tenant), csv);
             emptyTransactions(stack);
+            Duration csvPartitioned = importFile(partitionedApp, tenant, account(database, tenant), csv);
+            emptyTransactions(stack);
             Duration copySmall = copy(stack, copyCamt);
             emptyTransactions(stack);
             Duration camtImport = importFile(app, tenant, account(database, tenant), camt);
 
             double copyRate = rate(ROWS, copy);
             double csvRate = rate(ROWS, csvImport);
+            double partitionedRate = rate(ROWS, csvPartitioned);
             double copySmallRate = rate(CAMT_ENTRIES, copySmall);
             double camtRate = rate(CAMT_ENTRIES, camtImport);
             System.out.printf(Locale.ROOT, """
@@ -73,18 +83,28 @@ public class ImportBenchmark {
                     %d cores; CSV %,d rows, camt.053 %,d entries
                     %-46s %,12.0f rows/s   1.00
                     %-46s %,12.0f rows/s   %.2f
+                    %-46s %,12.0f rows/s   %.2f   (%.2f x one thread)
                     %-46s %,12.0f rows/s   1.00
                     %-46s %,12.0f rows/s   %.2f
                     goal: CSV import >= 0.50 x COPY -> %s
                     """, Runtime.getRuntime().availableProcessors(), ROWS, CAMT_ENTRIES,
                     "PostgreSQL COPY into transactions (" + ROWS + ")", copyRate,
                     "import job, CSV (parse..merge)", csvRate, csvRate / copyRate,
+                    "import job, CSV, " + PARTITIONS + " partitions", partitionedRate, partitionedRate / copyRate,
+                    partitionedRate / csvRate,
                     "PostgreSQL COPY into transactions (" + CAMT_ENTRIES + ")", copySmallRate,
                     "import job, camt.053 (parse..merge)", camtRate, camtRate / copySmallRate,
                     csvRate / copyRate >= 0.5 ? "met" : "NOT met");
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    private static String[] partitioned(String[] args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--meridian.imports.partition-threshold=0B";
+        all[args.length + 1] = "--meridian.imports.partition-grid-size=" + PARTITIONS;
+        return all;
     }
 
     /** Empties {@code transactions} (as the superuser: the application role may not truncate) and analyzes it. */
