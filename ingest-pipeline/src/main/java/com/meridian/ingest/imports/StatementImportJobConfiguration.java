@@ -32,6 +32,7 @@ import com.meridian.ingest.imports.internal.PreparedEntry;
 import com.meridian.ingest.imports.internal.PreparedEntryCheck;
 import com.meridian.ingest.imports.internal.ReadAheadReader;
 import com.meridian.ingest.imports.internal.StageInPartitions;
+import com.meridian.ingest.imports.internal.SkipLimitOverPartitions;
 import com.meridian.ingest.imports.internal.StagingWriter;
 import com.meridian.ingest.imports.internal.StatementEntryProcessor;
 import com.meridian.ingest.imports.internal.StatementFileReader;
@@ -44,7 +45,6 @@ import com.meridian.ingest.jobs.JobProgress;
 import com.meridian.ingest.jobs.JobRunLauncher;
 import com.meridian.ingest.jobs.JobRunListener;
 import com.meridian.ingest.jobs.JobsProperties;
-import com.meridian.ingest.jobs.RejectedEntryException;
 import com.meridian.ingest.jobs.RejectedEntryRecorder;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -157,13 +157,14 @@ public class StatementImportJobConfiguration {
         return new EntryRangePartitioner(entries);
     }
 
+    /** The stage step: on its own ({@code stage}), or as the worker of the partitioned stage ({@code stagePartition}). */
     private static Step stage(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ReadAheadReader statementReader, ItemWriter<PreparedEntry> statementWriter,
             RejectedEntryRecorder rejectedEntryRecorder, StepListener progressListener, ImportProperties properties) {
         return new StepBuilder(name, jobRepository).<PreparedEntry, PreparedEntry>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(statementReader).processor(new PreparedEntryCheck()).writer(statementWriter)
-                .faultTolerant().skip(RejectedEntryException.class).skipLimit(properties.skipLimit())
+                .faultTolerant().skipPolicy(new SkipLimitOverPartitions(properties.skipLimit(), PARTITION_STEP))
                 .skipListener(rejectedEntryRecorder).listener(progressListener)
                 .build();
     }
