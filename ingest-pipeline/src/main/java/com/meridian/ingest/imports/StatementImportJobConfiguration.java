@@ -122,16 +122,22 @@ public class StatementImportJobConfiguration {
                 .partitionHandler(stagePartitionHandler).listener(partitionedStageProgress).build();
     }
 
+    /** The worker of the partitioned stage: the stage over one partition's range of entries. */
+    @Bean
+    Step stagePartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ReadAheadReader statementReader, ItemWriter<PreparedEntry> statementWriter,
+            RejectedEntryRecorder rejectedEntryRecorder, JobProgress.PartitionedStepListener partitionedStageProgress,
+            ImportProperties properties) {
+        return stage(PARTITION_STEP, jobRepository, transactionManager, statementReader, statementWriter,
+                rejectedEntryRecorder, partitionedStageProgress, properties);
+    }
+
     /** Runs each partition on a thread of this JVM (remote partitioning would send them to other instances). */
     @Bean
-    TaskExecutorPartitionHandler stagePartitionHandler(JobRepository jobRepository,
-            PlatformTransactionManager transactionManager, ReadAheadReader statementReader,
-            ItemWriter<PreparedEntry> statementWriter, RejectedEntryRecorder rejectedEntryRecorder,
-            JobProgress.PartitionedStepListener partitionedStageProgress, ThreadPoolTaskExecutor importPartitionExecutor,
+    TaskExecutorPartitionHandler stagePartitionHandler(Step stagePartition, ThreadPoolTaskExecutor importPartitionExecutor,
             ImportProperties properties) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(stage(PARTITION_STEP, jobRepository, transactionManager, statementReader, statementWriter,
-                rejectedEntryRecorder, partitionedStageProgress, properties));
+        handler.setStep(stagePartition);
         handler.setTaskExecutor(importPartitionExecutor);
         handler.setGridSize(properties.partitionGridSize());
         return handler;
