@@ -24,6 +24,22 @@ final class TempDirs {
         }
     }
 
+    /**
+     * A new directory under the build's {@code target/} when the working directory has one (a Maven module's
+     * tests), so that whatever a killed run leaves behind goes with {@code mvn clean}; under /tmp otherwise.
+     */
+    static Path createUnderBuildDir(String prefix) {
+        Path target = Path.of("target").toAbsolutePath();
+        if (!Files.isDirectory(target)) {
+            return create(prefix);
+        }
+        try {
+            return Files.createTempDirectory(target, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp directory in " + target, e);
+        }
+    }
+
     /** Deletes the directory and everything in it; a directory that is already gone is fine. */
     static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {

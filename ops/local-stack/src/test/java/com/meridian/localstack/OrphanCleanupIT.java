@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code kill -9} of the JVM that owns a stack must not leave PostgreSQL or the broker running. */
+/** {@code kill -9} of the JVM that owns a stack must not leave PostgreSQL, the broker or Redis running. */
 class OrphanCleanupIT {
 
     @Test
@@ -32,7 +32,9 @@ class OrphanCleanupIT {
         int postgresPort = Integer.parseInt(facts.get("PG_PORT"));
         long postmaster = Long.parseLong(facts.get("POSTMASTER_PID"));
         long broker = Long.parseLong(facts.get("BROKER_PID"));
-        assertThat(isAlive(postmaster) && isAlive(broker)).as("servers up before the kill").isTrue();
+        int redisPort = Integer.parseInt(facts.get("REDIS_PORT"));
+        long redis = Long.parseLong(facts.get("REDIS_PID"));
+        assertThat(isAlive(postmaster) && isAlive(broker) && isAlive(redis)).as("servers up before the kill").isTrue();
 
         owner.destroyForcibly().waitFor();
 
@@ -40,6 +42,8 @@ class OrphanCleanupIT {
             assertThat(isAlive(postmaster)).as("postmaster alive").isFalse();
             assertThat(isAlive(broker)).as("broker alive").isFalse();
             assertThat(acceptsConnections(postgresPort)).as("PostgreSQL accepts connections").isFalse();
+            assertThat(isAlive(redis)).as("redis-server alive").isFalse();
+            assertThat(acceptsConnections(redisPort)).as("Redis accepts connections").isFalse();
         });
     }
 
