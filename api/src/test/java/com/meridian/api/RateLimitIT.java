@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -42,8 +39,8 @@ class RateLimitIT extends ApiTestBase {
         TenantId tenant = tenants.onboard("rate-" + UUID.randomUUID().toString().substring(0, 8), "Rate Ltd", "o@rate.example", "free").tenant();
         String key = apiKeys.issue(tenant, "rate test", Role.VIEWER).plaintext();
 
-        try (ConfigurableApplicationContext second = secondInstance()) {
-            int[] ports = {port, Integer.parseInt(second.getEnvironment().getProperty("local.server.port"))};
+        try (ConfigurableApplicationContext second = AnotherInstance.start(environment)) {
+            int[] ports = {port, AnotherInstance.port(second)};
             for (int i = 0; i < FREE_PLAN_PER_MINUTE; i++) {
                 HttpResponse<String> allowed = tenantOn(ports[i % 2], key);
                 assertThat(allowed.statusCode()).as("request %d", i + 1).isEqualTo(200);
@@ -63,17 +60,5 @@ class RateLimitIT extends ApiTestBase {
     private HttpResponse<String> tenantOn(int instancePort, String key) throws Exception {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + instancePort + "/v1/tenant"))
                 .header("Authorization", "Bearer " + key));
-    }
-
-    /** Another instance of the application, as a deployment would run it: same database, same broker. */
-    private ConfigurableApplicationContext secondInstance() {
-        List<String> arguments = new ArrayList<>();
-        for (String name : new String[] {"spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.flyway.url", "spring.flyway.user", "spring.flyway.password", "spring.kafka.bootstrap-servers",
-                "spring.kafka.streams.state-dir"}) {
-            arguments.add("--" + name + "=" + environment.getProperty(name));
-        }
-        arguments.addAll(List.of("--server.port=0", "--meridian.demo.enabled=false", "--meridian.ingest.streams.enabled=false"));
-        return new SpringApplicationBuilder(MeridianApplication.class).profiles("test").run(arguments.toArray(String[]::new));
     }
 }

@@ -2,39 +2,29 @@ package com.meridian.api.ratelimit;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.meridian.api.ratelimit.internal.TenantBuckets;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 /**
  * One token bucket per tenant, sized by its plan's requests per minute and refilled whole every minute (so
- * {@code RateLimit-Reset} is exact), kept in PostgreSQL so that every API
- * instance draws from the same bucket. The plan's limit is cached per instance for a short while; a plan
- * change therefore takes effect within {@link RateLimitProperties#planCacheTtl()}.
+ * {@code RateLimit-Reset} is exact), kept where every API instance draws from the same bucket: PostgreSQL by
+ * default, Redis when configured ({@link RateLimitProperties#store()}). The plan's limit is cached per instance
+ * for a short while; a plan change therefore takes effect within {@link RateLimitProperties#planCacheTtl()}.
  */
-@Component
 public class TenantRateLimiter {
 
-    private final ProxyManager<String> buckets;
+    private final TenantBuckets buckets;
     private final TenantDatabase database;
     private final Cache<TenantId, Long> limits;
 
-    public TenantRateLimiter(DataSource dataSource, TenantDatabase database, RateLimitProperties properties) {
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("api_rate_limit_buckets").idColumn("bucket_key").stateColumn("state")
-                .build();
+    public TenantRateLimiter(TenantBuckets buckets, TenantDatabase database, RateLimitProperties properties) {
+        this.buckets = buckets;
         this.database = database;
         this.limits = Caffeine.newBuilder().expireAfterWrite(properties.planCacheTtl()).maximumSize(100_000).build();
     }
@@ -42,7 +32,7 @@ public class TenantRateLimiter {
     /** Takes one token from the tenant's bucket. */
     public Decision tryAcquire(TenantId tenant) {
         long perMinute = limits.get(tenant, this::planLimit);
-        ConsumptionProbe probe = buckets.getProxy("tenant:" + tenant, () -> configuration(perMinute)).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume("tenant:" + tenant, () -> configuration(perMinute));
         return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(),
                 Duration.ofNanos(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
     }
