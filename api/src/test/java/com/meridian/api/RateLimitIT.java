@@ -1,10 +1,12 @@
 package com.meridian.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,11 +17,13 @@ import org.springframework.core.env.Environment;
 import com.meridian.api.security.Role;
 import com.meridian.api.apikeys.ApiKeys;
 import com.meridian.api.tenants.Tenants;
+import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 /**
  * Per-tenant rate limits are shared by every API instance: a second instance is started against the same
- * database, and requests spread over both draw from one bucket sized by the tenant's plan.
+ * database, and requests spread over both draw from one bucket sized by the tenant's plan; a plan change reaches
+ * the bucket within the plan cache's lifetime.
  */
 class RateLimitIT extends ApiTestBase {
 
@@ -33,6 +37,9 @@ class RateLimitIT extends ApiTestBase {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    TenantDatabase database;
 
     @Test
     void twoInstancesShareOneBucketPerTenant() throws Exception {
@@ -54,6 +61,29 @@ class RateLimitIT extends ApiTestBase {
             assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
             assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue("60");
             assertThat(tenantOn(ports[0], ownerKey()).statusCode()).as("another tenant is unaffected").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPlanChangeTakesEffectWithinThePlanCacheTtl() throws Exception {
+        TenantId tenant = tenants.onboard("plan-" + UUID.randomUUID().toString().substring(0, 8), "Plan Ltd", "o@plan.example", "free").tenant();
+        String key = apiKeys.issue(tenant, "plan test", Role.VIEWER).plaintext();
+
+        try (ConfigurableApplicationContext instance = AnotherInstance.start(environment,
+                "--meridian.rate-limit.plan-cache-ttl=" + PlanChanges.PLAN_CACHE_TTL)) {
+            int instancePort = AnotherInstance.port(instance);
+            for (int i = 0; i < FREE_PLAN_PER_MINUTE; i++) {
+                tenantOn(instancePort, key);
+            }
+            assertThat(tenantOn(instancePort, key).statusCode()).as("free plan exhausted").isEqualTo(429);
+
+            PlanChanges.change(database, tenant, "starter");
+
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                HttpResponse<String> upgraded = tenantOn(instancePort, key);
+                assertThat(upgraded.statusCode()).isEqualTo(200);
+                assertThat(upgraded.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(PlanChanges.STARTER_PER_MINUTE));
+            });
         }
     }
 

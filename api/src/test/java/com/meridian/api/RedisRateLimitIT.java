@@ -19,10 +19,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.meridian.api.apikeys.ApiKeys;
+import com.meridian.api.ratelimit.TenantRateLimiter;
 import com.meridian.api.ratelimit.internal.RedisTenantBuckets;
 import com.meridian.api.security.Role;
 import com.meridian.api.tenants.Tenants;
 import com.meridian.localstack.LocalRedis;
+import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
 
 import io.lettuce.core.RedisClient;
@@ -34,7 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The Redis store of the rate limits ({@code meridian.rate-limit.store=redis}): two API instances against one
  * real, password-protected Redis server share one bucket per tenant, whose key expires; and when Redis goes
  * away, an instance fails open to a bucket of its own, counts it, and returns to the shared bucket once Redis
- * is back.
+ * is back. A plan change reaches the bucket as it does with PostgreSQL.
  */
 class RedisRateLimitIT extends ApiTestBase {
 
@@ -56,6 +58,9 @@ class RedisRateLimitIT extends ApiTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TenantDatabase database;
 
     @BeforeAll
     static void startRedis() {
@@ -111,10 +116,10 @@ class RedisRateLimitIT extends ApiTestBase {
         assertThat(otherTenant.statusCode()).as("another tenant is unaffected").isEqualTo(200);
         assertThat(otherTenant.headers().firstValue("RateLimit-Remaining")).hasValue("59");
 
-        long ttlMillis = redisTtlMillis(tenant);
+        long ttlMillis = redisTtlMillis(tenant, FREE_PLAN_PER_MINUTE);
         assertThat(ttlMillis).as("TTL of the tenant's key (ms)").isBetween(1L, 70_000L);
         assertThat(jdbc.sql("select count(*) from api_rate_limit_buckets where bucket_key = ?")
-                .param("tenant:" + tenant).query(Long.class).single()).as("buckets in PostgreSQL").isZero();
+                .param(TenantRateLimiter.bucketKey(tenant, FREE_PLAN_PER_MINUTE)).query(Long.class).single()).as("buckets in PostgreSQL").isZero();
         assertThat(fallbacks(first) + fallbacks(second)).as("requests decided without Redis").isEqualTo(fallbacksBefore);
     }
 
@@ -152,11 +157,32 @@ class RedisRateLimitIT extends ApiTestBase {
             assertThat(tenantOn(port, key).statusCode()).isEqualTo(200);
             assertThat(available(first)).as("Redis in use again").isEqualTo(1);
         });
-        assertThat(redisTtlMillis(tenant)).as("the bucket is in the restarted Redis").isPositive();
+        assertThat(redisTtlMillis(tenant, FREE_PLAN_PER_MINUTE)).as("the bucket is in the restarted Redis").isPositive();
+    }
+
+    @Test
+    void aPlanChangeTakesEffectWithinThePlanCacheTtl() throws Exception {
+        TenantId tenant = freeTenant("redis-plan");
+        String key = keyOf(tenant);
+        int port = AnotherInstance.port(second);
+        for (int i = 0; i < FREE_PLAN_PER_MINUTE; i++) {
+            tenantOn(port, key);
+        }
+        assertThat(tenantOn(port, key).statusCode()).as("free plan exhausted").isEqualTo(429);
+
+        PlanChanges.change(database, tenant, "starter");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> upgraded = tenantOn(port, key);
+            assertThat(upgraded.statusCode()).isEqualTo(200);
+            assertThat(upgraded.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(PlanChanges.STARTER_PER_MINUTE));
+        });
+        assertThat(redisTtlMillis(tenant, PlanChanges.STARTER_PER_MINUTE)).as("TTL of the new bucket's key").isPositive();
     }
 
     private ConfigurableApplicationContext redisInstance() {
-        return AnotherInstance.start(environment, "--meridian.rate-limit.store=redis",
+        return AnotherInstance.start(environment, "--meridian.rate-limit.plan-cache-ttl=" + PlanChanges.PLAN_CACHE_TTL,
+                "--meridian.rate-limit.store=redis",
                 "--meridian.rate-limit.redis.uri=" + redis.uri(), "--meridian.rate-limit.redis.password=" + PASSWORD);
     }
 
@@ -179,12 +205,12 @@ class RedisRateLimitIT extends ApiTestBase {
     }
 
     /** The key's remaining time to live, as Redis itself reports it (-2: no key, -1: no expiry). */
-    private static long redisTtlMillis(TenantId tenant) {
+    private static long redisTtlMillis(TenantId tenant, long perMinute) {
         RedisURI uri = RedisURI.create(redis.uri());
         uri.setPassword(PASSWORD.toCharArray());
         RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().pttl(RedisTenantBuckets.KEY_PREFIX + "tenant:" + tenant);
+            return connection.sync().pttl(RedisTenantBuckets.KEY_PREFIX + TenantRateLimiter.bucketKey(tenant, perMinute));
         } finally {
             client.shutdown();
         }

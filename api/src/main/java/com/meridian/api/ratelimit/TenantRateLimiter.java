@@ -16,6 +16,10 @@ import io.github.bucket4j.ConsumptionProbe;
  * {@code RateLimit-Reset} is exact), kept where every API instance draws from the same bucket: PostgreSQL by
  * default, Redis when configured ({@link RateLimitProperties#store()}). The plan's limit is cached per instance
  * for a short while; a plan change therefore takes effect within {@link RateLimitProperties#planCacheTtl()}.
+ *
+ * <p>The limit is part of the bucket's key: a stored bucket keeps the configuration it was created with, so a
+ * tenant whose plan changed would otherwise keep its old limit for as long as its bucket lives (in PostgreSQL,
+ * forever). After a change the tenant draws from a new, full bucket of the new size.
  */
 public class TenantRateLimiter {
 
@@ -32,9 +36,14 @@ public class TenantRateLimiter {
     /** Takes one token from the tenant's bucket. */
     public Decision tryAcquire(TenantId tenant) {
         long perMinute = limits.get(tenant, this::planLimit);
-        ConsumptionProbe probe = buckets.tryConsume("tenant:" + tenant, () -> configuration(perMinute));
+        ConsumptionProbe probe = buckets.tryConsume(bucketKey(tenant, perMinute), () -> configuration(perMinute));
         return new Decision(probe.isConsumed(), perMinute, probe.getRemainingTokens(),
                 Duration.ofNanos(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
+    }
+
+    /** {@code tenant:<id>:<requests per minute>}. */
+    public static String bucketKey(TenantId tenant, long perMinute) {
+        return "tenant:" + tenant + ":" + perMinute;
     }
 
     private long planLimit(TenantId tenant) {

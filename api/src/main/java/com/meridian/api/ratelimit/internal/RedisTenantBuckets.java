@@ -38,7 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * Buckets in Redis, one key per bucket ({@value #KEY_PREFIX}{@code tenant:<id>}), updated by compare-and-swap
+ * Buckets in Redis, one key per bucket ({@value #KEY_PREFIX}{@code tenant:<id>:<limit>}), updated by compare-and-swap
  * so that every instance draws from the same bucket. Every key expires once its bucket would have refilled
  * completely (plus a margin): a tenant that stops calling leaves nothing behind, and a missing key is re-created
  * full, which is exactly the state it expired in.
