@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +31,18 @@ import com.meridian.tenancy.TenantId;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The Redis store of the rate limits ({@code meridian.rate-limit.store=redis}): two API instances against one
  * real, password-protected Redis server share one bucket per tenant, whose key expires; and when Redis goes
  * away, an instance fails open to a bucket of its own, counts it, and returns to the shared bucket once Redis
- * is back. A plan change reaches the bucket as it does with PostgreSQL.
+ * is back (also one started during the outage); a Redis that hangs costs a request the timeout, not the hang.
+ * A plan change reaches the bucket as it does with PostgreSQL.
  */
 class RedisRateLimitIT extends ApiTestBase {
 
@@ -149,8 +155,23 @@ class RedisRateLimitIT extends ApiTestBase {
             HttpResponse<String> refused = tenantOn(port, key);
             assertThat(refused.statusCode()).as("the plan still bounds each instance").isEqualTo(429);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+            try (ConfigurableApplicationContext startedDuringTheOutage = redisInstance()) {
+                int latePort = AnotherInstance.port(startedDuringTheOutage);
+                assertThat(tenantOn(latePort, key).statusCode()).as("an instance started without Redis answers").isEqualTo(200);
+                assertThat(available(startedDuringTheOutage)).isZero();
+
+                redis.restart();
+
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    assertThat(tenantOn(latePort, key).statusCode()).isEqualTo(200);
+                    assertThat(available(startedDuringTheOutage)).as("Redis in use by the late instance").isEqualTo(1);
+                });
+            }
         } finally {
-            redis.restart();
+            if (!redis.running()) {
+                redis.restart();
+            }
         }
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
@@ -158,6 +179,35 @@ class RedisRateLimitIT extends ApiTestBase {
             assertThat(available(first)).as("Redis in use again").isEqualTo(1);
         });
         assertThat(redisTtlMillis(tenant, FREE_PLAN_PER_MINUTE)).as("the bucket is in the restarted Redis").isPositive();
+    }
+
+    @Test
+    void aRedisThatHangsCostsARequestTheTimeoutNotTheHang() throws Exception {
+        TenantId tenant = freeTenant("redis-hang");
+        String key = keyOf(tenant);
+        int port = AnotherInstance.port(second);
+        assertThat(tenantOn(port, key).statusCode()).isEqualTo(200);
+        double fallbacksBefore = fallbacks(second);
+
+        // the connection stays up, but Redis holds every write (a bucket update is one) for 20 s
+        redisCommand(connection -> client(connection, "PAUSE", "20000", "WRITE"));
+        try {
+            long started = System.nanoTime();
+            HttpResponse<String> answered = tenantOn(port, key);
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(answered.statusCode()).isEqualTo(200);
+            assertThat(answered.headers().firstValue("RateLimit-Limit")).hasValue("60");
+            assertThat(fallbacks(second)).isEqualTo(fallbacksBefore + 1);
+            assertThat(waited).as("answered long before Redis would have").isLessThan(Duration.ofSeconds(10));
+        } finally {
+            redisCommand(connection -> client(connection, "UNPAUSE"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(tenantOn(port, key).statusCode()).isEqualTo(200);
+            assertThat(available(second)).as("Redis in use again").isEqualTo(1);
+        });
     }
 
     @Test
@@ -206,11 +256,25 @@ class RedisRateLimitIT extends ApiTestBase {
 
     /** The key's remaining time to live, as Redis itself reports it (-2: no key, -1: no expiry). */
     private static long redisTtlMillis(TenantId tenant, long perMinute) {
+        return redisCommand(connection -> connection.sync()
+                .pttl(RedisTenantBuckets.KEY_PREFIX + TenantRateLimiter.bucketKey(tenant, perMinute)));
+    }
+
+    /** {@code CLIENT <arguments>}, which Lettuce's API offers only in part. */
+    private static String client(StatefulRedisConnection<String, String> connection, String... arguments) {
+        CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8);
+        for (String argument : arguments) {
+            args.add(argument);
+        }
+        return connection.sync().dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8), args);
+    }
+
+    private static <T> T redisCommand(Function<StatefulRedisConnection<String, String>, T> command) {
         RedisURI uri = RedisURI.create(redis.uri());
         uri.setPassword(PASSWORD.toCharArray());
         RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().pttl(RedisTenantBuckets.KEY_PREFIX + TenantRateLimiter.bucketKey(tenant, perMinute));
+            return command.apply(connection);
         } finally {
             client.shutdown();
         }

@@ -102,6 +102,11 @@ public final class LocalRedis implements AutoCloseable {
         return dir;
     }
 
+    /** Whether the server runs (it does, unless {@link #stop()}ped or closed). */
+    public boolean running() {
+        return server.running();
+    }
+
     /** Stops the server, as an outage would; its clients' connections drop. {@link #restart()} brings it back. */
     public void stop() {
         server.stop();
