@@ -1,5 +1,6 @@
 /**
- * Real PostgreSQL and Kafka servers on free loopback ports, for tests and the local run of Meridian.
+ * Real PostgreSQL and Kafka servers on free loopback ports, for tests and the local run of Meridian, and a real
+ * Redis server ({@link com.meridian.localstack.LocalRedis}) for the tests that need one.
  *
  * <p>{@link com.meridian.localstack.LocalStack} is the usual entry point; Spring tests import
  * {@link com.meridian.localstack.LocalStackTestConfiguration}, the local run adds
