@@ -182,6 +182,7 @@ public final class RedisTenantBuckets implements TenantBuckets, AutoCloseable {
         if (state.getAndSet(State.DOWN) != State.DOWN) {
             log.warn("Rate limits: Redis at {} cannot be reached ({}); until it answers, this instance limits each"
                     + " tenant on its own (metric {})", where(), describe(failure), FALLBACK_METRIC);
+            log.debug("Rate limits: Redis failure in full", failure);
         }
     }
 
