@@ -21,9 +21,9 @@ import com.meridian.ingest.stream.internal.AccumulateUsage;
 import com.meridian.ingest.stream.internal.Ingested;
 import com.meridian.ingest.stream.internal.UsagePeriods;
 import com.meridian.ingest.stream.internal.UsageTotal;
+import com.meridian.ingest.stream.internal.UsageTotalSerde;
 import com.meridian.schemas.events.AccountKey;
 import com.meridian.schemas.events.UsageEvent;
-import com.meridian.schemas.topics.JsonSerde;
 import com.meridian.schemas.topics.Topics;
 
 /**
@@ -45,7 +45,7 @@ public final class MeterTenantUsageTopology {
     /** A task's usage deltas not yet handed to the aggregate. */
     public static final String PENDING = "usage-pending";
 
-    private static final JsonSerde<UsageTotal> TOTAL_SERDE = new JsonSerde<>(UsageTotal.class);
+    private static final UsageTotalSerde TOTAL_SERDE = new UsageTotalSerde();
 
     private final AccountDirectory directory;
     private final PipelineMetrics metrics;
