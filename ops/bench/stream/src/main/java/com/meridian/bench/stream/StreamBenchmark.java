@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -197,6 +198,7 @@ public class StreamBenchmark {
     private static int produce(String bootstrap, List<AccountKey> accounts, int records, int offset, Instant base)
             throws Exception {
         Random random = new Random(42);
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
             BankFeedTransaction previous = null;
             for (int i = 0; i < records; i++) {
@@ -204,11 +206,12 @@ public class StreamBenchmark {
                 BankFeedTransaction transaction = previous != null && i % 20 == 0 ? previous
                         : transaction(accounts.get(random.nextInt(accounts.size())), offset + i, base.plusMillis(i),
                                 random);
-                send(producer, transaction);
+                send(producer, transaction, firstFailure);
                 previous = transaction;
             }
             producer.flush();
         }
+        requireAllAcknowledged(firstFailure);
         return records;
     }
 
@@ -216,6 +219,7 @@ public class StreamBenchmark {
             throws Exception {
         Random random = new Random(7);
         long start = System.nanoTime();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
             for (int i = 0; i < records; i++) {
                 long due = start + (long) (i * 1e9 / rate);
@@ -223,10 +227,12 @@ public class StreamBenchmark {
                 if (wait > 1_000_000) {
                     Thread.sleep(wait / 1_000_000);
                 }
-                send(producer, transaction(accounts.get(random.nextInt(accounts.size())), i, Instant.now(), random));
+                send(producer, transaction(accounts.get(random.nextInt(accounts.size())), i, Instant.now(), random),
+                        firstFailure);
             }
             producer.flush();
         }
+        requireAllAcknowledged(firstFailure);
         return records;
     }
 
@@ -237,10 +243,24 @@ public class StreamBenchmark {
                 TEXTS[i % TEXTS.length] + " " + (i % 997), null, null, null, receivedAt);
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, BankFeedTransaction transaction) {
+    private static void send(KafkaProducer<byte[], byte[]> producer, BankFeedTransaction transaction,
+            AtomicReference<Exception> firstFailure) {
         producer.send(new ProducerRecord<>(Topics.BANK_FEED_TRANSACTIONS.name(),
                 Topics.BANK_FEED_TRANSACTIONS.keySerde().serializer().serialize("", transaction.key()),
-                Topics.BANK_FEED_TRANSACTIONS.valueSerde().serializer().serialize("", transaction)));
+                Topics.BANK_FEED_TRANSACTIONS.valueSerde().serializer().serialize("", transaction)),
+                (metadata, failure) -> {
+                    if (failure != null) {
+                        firstFailure.compareAndSet(null, failure);
+                    }
+                });
+    }
+
+    /** A record the broker did not take would leave the drain waiting for an offset that never comes. */
+    private static void requireAllAcknowledged(AtomicReference<Exception> firstFailure) {
+        if (firstFailure.get() != null) {
+            throw new IllegalStateException("the broker refused a benchmark record; the run would not be comparable",
+                    firstFailure.get());
+        }
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
@@ -278,6 +298,13 @@ public class StreamBenchmark {
             List<NewTopic> topics = new ArrayList<>(Topics.all().stream().map(Topic::newTopic).toList());
             topics.add(new NewTopic(PASS_THROUGH_OUT, Topics.BANK_FEED_TRANSACTIONS.defaultPartitions(), (short) 1));
             admin.createTopics(topics).all().get();
+            // producing before every partition has its leader races the election and may lose records
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            while (!admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(topic -> topic.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty())) {
+                Thread.sleep(100);
+            }
         }
     }
 
