@@ -9,13 +9,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.meridian.api.security.Role;
 import com.meridian.api.apikeys.ApiKeys;
+import com.meridian.api.ratelimit.RateLimitConfiguration;
 import com.meridian.api.tenants.Tenants;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
@@ -40,6 +44,12 @@ class RateLimitIT extends ApiTestBase {
 
     @Autowired
     TenantDatabase database;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    RateLimitConfiguration.ExpiredBucketsSweep expiredBucketsSweep;
 
     @Test
     void twoInstancesShareOneBucketPerTenant() throws Exception {
@@ -85,6 +95,37 @@ class RateLimitIT extends ApiTestBase {
                 assertThat(upgraded.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(PlanChanges.STARTER_PER_MINUTE));
             });
         }
+    }
+
+    @Test
+    void aBucketIsSweptOnceItWouldBeFullAgain() throws Exception {
+        TenantId tenant = tenants.onboard("sweep-" + UUID.randomUUID().toString().substring(0, 8), "Sweep Ltd", "o@sweep.example", "free").tenant();
+        String key = apiKeys.issue(tenant, "sweep test", Role.VIEWER).plaintext();
+        JdbcClient buckets = JdbcClient.create(dataSource);
+        String bucketKey = "tenant:" + tenant + ":" + FREE_PLAN_PER_MINUTE;
+
+        long before = System.currentTimeMillis();
+        tenantOn(port, key);
+        tenantOn(port, key);
+
+        long expiresAt = buckets.sql("select expires_at from api_rate_limit_buckets where bucket_key = ?")
+                .param(bucketKey).query(Long.class).single();
+        // full again at most one refill period (a minute) from now, and the row is kept ten seconds more
+        assertThat(expiresAt).isBetween(before + 10_000, System.currentTimeMillis() + 70_000 + 1_000);
+        expiredBucketsSweep.sweep();
+        assertThat(buckets.sql("select count(*) from api_rate_limit_buckets where bucket_key = ?").param(bucketKey)
+                .query(Long.class).single()).as("not yet expired").isOne();
+
+        buckets.sql("update api_rate_limit_buckets set expires_at = ? where bucket_key = ?")
+                .param(System.currentTimeMillis() - 1).param(bucketKey).update();
+        expiredBucketsSweep.sweep();
+
+        assertThat(buckets.sql("select count(*) from api_rate_limit_buckets where bucket_key = ?").param(bucketKey)
+                .query(Long.class).single()).isZero();
+        HttpResponse<String> afterSweep = tenantOn(port, key);
+        assertThat(afterSweep.statusCode()).isEqualTo(200);
+        assertThat(afterSweep.headers().firstValue("RateLimit-Remaining")).as("a new, full bucket")
+                .hasValue(Integer.toString(FREE_PLAN_PER_MINUTE - 1));
     }
 
     private HttpResponse<String> tenantOn(int instancePort, String key) throws Exception {

@@ -2,8 +2,13 @@ package com.meridian.api.ratelimit;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import com.meridian.api.ratelimit.internal.PostgresTenantBuckets;
 import com.meridian.api.ratelimit.internal.RedisTenantBuckets;
@@ -14,7 +19,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** The tenant rate limiter on the store that {@code meridian.rate-limit.store} names. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class RateLimitConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean
     TenantBuckets tenantBuckets(RateLimitProperties properties, DataSource dataSource,
@@ -29,5 +37,29 @@ public class RateLimitConfiguration {
     TenantRateLimiter tenantRateLimiter(TenantBuckets tenantBuckets, TenantDatabase database,
             RateLimitProperties properties) {
         return new TenantRateLimiter(tenantBuckets, database, properties);
+    }
+
+    @Bean
+    ExpiredBucketsSweep expiredBucketsSweep(TenantBuckets tenantBuckets) {
+        return new ExpiredBucketsSweep(tenantBuckets);
+    }
+
+    /** Deletes buckets nobody has drawn from since they refilled; each instance may run it, deletes are idempotent. */
+    public static final class ExpiredBucketsSweep {
+
+        private final TenantBuckets buckets;
+
+        ExpiredBucketsSweep(TenantBuckets buckets) {
+            this.buckets = buckets;
+        }
+
+        @Scheduled(fixedDelayString = "${meridian.rate-limit.expired-bucket-sweep:10m}",
+                initialDelayString = "${meridian.rate-limit.expired-bucket-sweep:10m}")
+        public void sweep() {
+            int removed = buckets.removeExpired();
+            if (removed > 0) {
+                log.info("Removed {} expired rate-limit buckets", removed);
+            }
+        }
     }
 }

@@ -13,4 +13,13 @@ public interface TenantBuckets {
      * does not exist.
      */
     ConsumptionProbe tryConsume(String key, Supplier<BucketConfiguration> configuration);
+
+    /**
+     * Deletes the buckets that would be full again by now, which a store that does not expire entries by itself
+     * keeps forever otherwise (one per tenant and plan limit); returns how many. A store that expires them itself
+     * has nothing to do.
+     */
+    default int removeExpired() {
+        return 0;
+    }
 }
