@@ -71,6 +71,29 @@ final class Commands {
         }
     }
 
+    /**
+     * Stops a server this JVM started: SIGTERM, so it shuts down cleanly, then SIGKILL if it is still running after
+     * {@code grace}; returns once it is gone (or the kill had five more seconds), {@code false} if it had to be killed.
+     */
+    static boolean terminate(Process process, Duration grace) {
+        process.destroy();
+        if (awaitExit(process, grace)) {
+            return true;
+        }
+        process.destroyForcibly();
+        awaitExit(process, Duration.ofSeconds(5));
+        return false;
+    }
+
+    private static boolean awaitExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Quotes a word for {@code sh}. */
     static String shellQuote(Object word) {
         return "'" + word.toString().replace("'", "'\\''") + "'";

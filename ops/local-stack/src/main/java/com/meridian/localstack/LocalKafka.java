@@ -191,21 +191,10 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private void stop() {
-        broker.destroy(); // SIGTERM: the broker's shutdown hook stops it cleanly
-        if (!waitFor(broker, STOP_TIMEOUT)) {
-            log.warn("The Kafka broker (pid {}) ignored SIGTERM for {} s; killing it", broker.pid(),
+        // SIGTERM first: the broker's shutdown hook stops it cleanly
+        if (!Commands.terminate(broker, STOP_TIMEOUT)) {
+            log.warn("The Kafka broker (pid {}) ignored SIGTERM for {} s and was killed", broker.pid(),
                     STOP_TIMEOUT.toSeconds());
-            broker.destroyForcibly();
-            waitFor(broker, Duration.ofSeconds(5));
-        }
-    }
-
-    private static boolean waitFor(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +75,8 @@ final class RedisProcess {
         if (process == null) {
             return;
         }
-        process.destroy();
-        if (!waitFor(process, STOP_TIMEOUT)) {
-            log.warn("redis-server on port {} ignored SIGTERM for {}; killing it", port, STOP_TIMEOUT);
-            process.destroyForcibly();
-            waitFor(process, STOP_TIMEOUT);
+        if (!Commands.terminate(process, STOP_TIMEOUT)) {
+            log.warn("redis-server on port {} ignored SIGTERM for {} and was killed", port, STOP_TIMEOUT);
         }
         process = null;
     }
@@ -161,14 +157,6 @@ final class RedisProcess {
         }
     }
 
-    private static boolean waitFor(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private static void sleep(long millis) {
         try {
