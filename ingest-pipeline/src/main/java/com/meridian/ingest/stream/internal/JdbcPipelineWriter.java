@@ -1,5 +1,6 @@
 package com.meridian.ingest.stream.internal;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import com.meridian.schemas.events.DeadLetter;
 import com.meridian.schemas.events.EventJson;
 import com.meridian.tenancy.TenantDatabase;
 import com.meridian.tenancy.TenantId;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes the pipeline's batches to PostgreSQL: one transaction per commit, in which each tenant's rows are written
@@ -109,15 +112,15 @@ public final class JdbcPipelineWriter implements PipelineWriter {
     public void writeTransactions(List<Ingested> batch) {
         byTenant(batch, ingested -> ingested.categorized().tenantId()).forEach((tenant, rows) ->
                 database.inTenantRun(new TenantId(tenant), jdbc -> {
-                    List<Map<String, Object>> withId = new ArrayList<>();
-                    List<Map<String, Object>> withoutId = new ArrayList<>();
+                    List<Ingested> withId = new ArrayList<>();
+                    List<Ingested> withoutId = new ArrayList<>();
                     rows.forEach(row -> (row.categorized().transaction().sourceTransactionId() != null
-                            ? withId : withoutId).add(transactionRow(row)));
+                            ? withId : withoutId).add(row));
                     if (!withId.isEmpty()) {
-                        jdbc.sql(BY_SOURCE_ID).param("rows", json(withId)).update();
+                        jdbc.sql(BY_SOURCE_ID).param("rows", transactionRows(withId)).update();
                     }
                     if (!withoutId.isEmpty()) {
-                        jdbc.sql(BY_FINGERPRINT).param("rows", json(withoutId)).update();
+                        jdbc.sql(BY_FINGERPRINT).param("rows", transactionRows(withoutId)).update();
                     }
                 }));
     }
@@ -155,36 +158,60 @@ public final class JdbcPipelineWriter implements PipelineWriter {
         return batch.stream().collect(Collectors.groupingBy(tenantOf, LinkedHashMap::new, Collectors.toList()));
     }
 
-    private static Map<String, Object> transactionRow(Ingested ingested) {
+    /**
+     * The rows as the JSON array {@code jsonb_to_recordset} expands (absent keys are nulls), written field by field:
+     * this runs for every transaction the stream stores, where building a map per row and serializing it took a
+     * tenth of the stream thread's time.
+     */
+    private static String transactionRows(List<Ingested> rows) {
+        StringWriter out = new StringWriter(rows.size() * 640);
+        try (JsonGenerator json = EventJson.mapper().createGenerator(out)) {
+            json.writeStartArray();
+            for (Ingested row : rows) {
+                writeTransactionRow(json, row);
+            }
+            json.writeEndArray();
+        }
+        return out.toString();
+    }
+
+    private static void writeTransactionRow(JsonGenerator json, Ingested ingested) {
         CategorizedTransaction c = ingested.categorized();
         BankFeedTransaction t = c.transaction();
         boolean removed = t.changeType() == ChangeType.REMOVED;
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("tenant_id", t.tenantId());
-        row.put("account_id", t.accountId());
-        row.put("source", lower(t.source()));
-        row.put("source_transaction_id", t.sourceTransactionId());
-        row.put("fingerprint", c.fingerprint());
-        row.put("status", removed ? "removed" : lower(t.status()));
-        row.put("booking_date", t.bookingDate());
-        row.put("value_date", t.valueDate());
-        row.put("amount", t.amount());
-        row.put("currency", t.currency());
-        row.put("counterparty_name", t.counterpartyName());
-        row.put("counterparty_account", t.counterpartyAccount());
-        row.put("description", t.description());
-        row.put("merchant_name", t.merchantName());
-        row.put("mcc", t.mcc());
-        row.put("bank_transaction_code", t.bankTransactionCode());
-        row.put("category_code", c.categoryCode());
-        row.put("category_confidence", c.confidence());
-        row.put("needs_review", c.needsReview());
-        row.put("model_version", c.modelVersion());
-        row.put("categorized_by", lower(c.decidedBy()));
-        row.put("category_rule_id", c.ruleId());
-        row.put("metered_at", ingested.meteredAt());
-        row.put("removed_at", removed ? t.receivedAt() : null);
-        return row;
+        json.writeStartObject();
+        text(json, "tenant_id", t.tenantId());
+        text(json, "account_id", t.accountId());
+        text(json, "source", lower(t.source()));
+        text(json, "source_transaction_id", t.sourceTransactionId());
+        text(json, "fingerprint", c.fingerprint());
+        text(json, "status", removed ? "removed" : lower(t.status()));
+        text(json, "booking_date", t.bookingDate());
+        text(json, "value_date", t.valueDate());
+        text(json, "amount", t.amount() == null ? null : t.amount().toPlainString());
+        text(json, "currency", t.currency());
+        text(json, "counterparty_name", t.counterpartyName());
+        text(json, "counterparty_account", t.counterpartyAccount());
+        text(json, "description", t.description());
+        text(json, "merchant_name", t.merchantName());
+        text(json, "mcc", t.mcc());
+        text(json, "bank_transaction_code", t.bankTransactionCode());
+        text(json, "category_code", c.categoryCode());
+        text(json, "category_confidence", c.confidence() == null ? null : c.confidence().toPlainString());
+        json.writeBooleanProperty("needs_review", c.needsReview());
+        text(json, "model_version", c.modelVersion());
+        text(json, "categorized_by", lower(c.decidedBy()));
+        text(json, "category_rule_id", c.ruleId());
+        text(json, "metered_at", ingested.meteredAt());
+        text(json, "removed_at", removed ? t.receivedAt() : null);
+        json.writeEndObject();
+    }
+
+    /** A value as its text (ISO-8601 for dates and instants, plain digits for numbers); a null one is left out. */
+    private static void text(JsonGenerator json, String name, Object value) {
+        if (value != null) {
+            json.writeStringProperty(name, value.toString());
+        }
     }
 
     private static Map<String, Object> usageRow(UsageTotal total) {
