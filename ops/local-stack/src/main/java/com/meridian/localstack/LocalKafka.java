@@ -40,6 +40,8 @@ public final class LocalKafka implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final int PORT_ATTEMPTS = 3;
+    private static final String PORT_IN_USE = "Address already in use";
     private static final String LOGBACK = """
             <configuration>
               <appender name="console" class="ch.qos.logback.core.ConsoleAppender">
@@ -64,8 +66,25 @@ public final class LocalKafka implements AutoCloseable {
         this.safetyNet = SafetyNet.arm("Kafka broker on port " + port, this::close);
     }
 
-    /** Starts a new broker; blocks until it answers an Admin {@code describeCluster}. */
+    /**
+     * Starts a new broker; blocks until it answers an Admin {@code describeCluster}. A port found free can be taken
+     * before the broker binds it (by any process's outgoing connection, which draws from the same range), so a
+     * broker that exits because its port is in use is started again on other ports.
+     */
     public static LocalKafka start() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce();
+            } catch (PortTakenException e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw e.failure;
+                }
+                log.info("A port chosen for the Kafka broker was taken before it could bind; trying other ports");
+            }
+        }
+    }
+
+    private static LocalKafka startOnce() {
         long started = System.nanoTime();
         Path dir = TempDirs.create("meridian-kafka-");
         int[] ports = FreePorts.take(2);
@@ -74,8 +93,9 @@ public final class LocalKafka implements AutoCloseable {
         try {
             kafka.awaitReady();
         } catch (RuntimeException e) {
+            boolean portTaken = !broker.isAlive() && tail(dir.resolve("broker.log"), 200).contains(PORT_IN_USE);
             kafka.close();
-            throw e;
+            throw portTaken ? new PortTakenException(e) : e;
         }
         log.info("Kafka broker ready on {} in {} ms (pid {}, data and broker.log in {})", kafka.bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), kafka.pid(), dir);
@@ -221,6 +241,17 @@ public final class LocalKafka implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        }
+    }
+
+    /** The broker could not bind a port that was free when chosen. */
+    private static final class PortTakenException extends RuntimeException {
+
+        private final RuntimeException failure;
+
+        PortTakenException(RuntimeException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
         }
     }
 }
