@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -114,7 +115,7 @@ final class TransactionPageWriter implements ResultSetExtractor<byte[]> {
 
     // as Jackson's OffsetDateTimeSerializer: ISO-8601 with the offset the driver returns, seconds always written
     private static void writeTimestamp(JsonGenerator page, OffsetDateTime value) {
-        writeText(page, value == null ? null : IsoTimestamps.format(value));
+        writeText(page, value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
     }
 
     private static SerializedString[] names(String... names) {
